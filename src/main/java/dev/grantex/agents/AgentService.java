@@ -1,0 +1,104 @@
+package dev.grantex.agents;
+
+import dev.grantex.platform.ApiException;
+import dev.grantex.platform.Ids;
+import dev.grantex.platform.PlanLimits;
+import dev.grantex.platform.Scopes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** Registering, changing and removing agents, always within the calling developer's own agents. */
+@ApplicationScoped
+@Transactional
+public class AgentService {
+    private static final int MAX_NAME = 200;
+    private static final int MAX_DESCRIPTION = 4000;
+    private static final Set<String> STATUSES = Set.of(Agent.ACTIVE, Agent.SUSPENDED);
+
+    @PersistenceContext(unitName = "grantex")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    PlanLimits planLimits;
+
+    public Agent create(String developerId, String plan, String name, String description, List<String> scopes) {
+        String validName = requireName(name);
+        String validDescription = description == null ? "" : checkDescription(description);
+        List<String> validScopes = scopes == null ? List.of() : Scopes.validate(scopes);
+        long existing = em.createQuery("SELECT COUNT(a) FROM Agent a WHERE a.developerId = :dev", Long.class)
+                .setParameter("dev", developerId).getSingleResult();
+        planLimits.check(plan, PlanLimits.Resource.AGENTS, existing);
+        Agent agent = new Agent(Ids.newId("ag"), developerId, validName, validDescription, validScopes, now());
+        em.persist(agent);
+        return agent;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Agent> list(String developerId) {
+        return em.createQuery("SELECT a FROM Agent a WHERE a.developerId = :dev ORDER BY a.createdAt DESC, a.id DESC",
+                Agent.class).setParameter("dev", developerId).getResultList();
+    }
+
+    /** The developer's agent, or 404 — also for another developer's agent, so ids reveal nothing. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Agent get(String developerId, String agentId) {
+        Agent agent = em.find(Agent.class, agentId);
+        if (agent == null || !agent.developerId().equals(developerId)) {
+            throw ApiException.notFound("Agent not found");
+        }
+        return agent;
+    }
+
+    public Agent update(String developerId, String agentId, String name, String description, List<String> scopes,
+                        String status) {
+        if (name == null && description == null && scopes == null && status == null) {
+            throw ApiException.badRequest("Provide at least one of name, description, scopes, status");
+        }
+        String validName = name == null ? null : requireName(name);
+        String validDescription = description == null ? null : checkDescription(description);
+        List<String> validScopes = scopes == null ? null : Scopes.validate(scopes);
+        if (status != null && !STATUSES.contains(status)) {
+            throw ApiException.badRequest("status must be \"active\" or \"suspended\"");
+        }
+        Agent agent = get(developerId, agentId);
+        agent.update(validName, validDescription, validScopes, status, now());
+        return agent;
+    }
+
+    /** Removes the agent. Its audit entries stay; grants and tokens go with it once they exist. */
+    public void delete(String developerId, String agentId) {
+        em.remove(get(developerId, agentId));
+    }
+
+    private static String requireName(String name) {
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty()) {
+            throw ApiException.badRequest("name is required");
+        }
+        if (trimmed.length() > MAX_NAME) {
+            throw ApiException.badRequest("name must be at most " + MAX_NAME + " characters");
+        }
+        return trimmed;
+    }
+
+    private static String checkDescription(String description) {
+        if (description.length() > MAX_DESCRIPTION) {
+            throw ApiException.badRequest("description must be at most " + MAX_DESCRIPTION + " characters");
+        }
+        return description;
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(clock.millis());
+    }
+}

@@ -1,0 +1,55 @@
+package dev.grantex.developers;
+
+import dev.grantex.platform.AdminEndpoint;
+import dev.grantex.platform.ApiException;
+import dev.grantex.platform.PublicEndpoint;
+import dev.grantex.platform.RequestContext;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Requires a developer API key on every route not marked public or admin. */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class ApiKeyFilter implements ContainerRequestFilter {
+    private static final Pattern BEARER = Pattern.compile("^Bearer[ \\t]+(\\S+)$", Pattern.CASE_INSENSITIVE);
+
+    @Context
+    ResourceInfo resourceInfo;
+
+    @Inject
+    DeveloperService developers;
+
+    @Inject
+    RequestContext requestContext;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Method method = resourceInfo.getResourceMethod();
+        if (method == null || marked(method) || marked(resourceInfo.getResourceClass())) {
+            return;
+        }
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        Matcher bearer = header == null ? null : BEARER.matcher(header);
+        if (bearer == null || !bearer.matches()) {
+            throw ApiException.unauthorized("Missing or invalid Authorization header");
+        }
+        requestContext.authenticate(developers.authenticate(bearer.group(1))
+                .orElseThrow(() -> ApiException.unauthorized("Invalid API key")));
+    }
+
+    private static boolean marked(AnnotatedElement element) {
+        return element != null
+                && (element.isAnnotationPresent(PublicEndpoint.class) || element.isAnnotationPresent(AdminEndpoint.class));
+    }
+}

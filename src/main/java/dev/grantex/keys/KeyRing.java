@@ -1,0 +1,189 @@
+package dev.grantex.keys;
+
+import dev.grantex.platform.ApiException;
+import dev.grantex.platform.SecretBox;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.io.StringReader;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jwk.PublicJsonWebKey;
+
+/**
+ * The signing keys this node uses and publishes. Keys live in the database (private halves sealed),
+ * so all nodes share them; each node keeps them in memory and re-reads them every few seconds, which
+ * is how a rotation done on one node reaches the others.
+ */
+@ApplicationScoped
+public class KeyRing {
+    private static final Logger LOG = Logger.getLogger(KeyRing.class.getName());
+
+    /** What is loaded: the active keys (with private halves) and what the JWKS publishes. */
+    private record Loaded(PublicJsonWebKey rsa, PublicJsonWebKey ed25519, List<PublicJsonWebKey> publishedRsa,
+                          String jwksJson, Instant loadedAt) {
+    }
+
+    @Inject
+    SigningKeyStore store;
+
+    @Inject
+    SecretBox secretBox;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "grantex.signing.private-key")
+    Optional<String> configuredPem;
+
+    @Inject
+    @ConfigProperty(name = "grantex.signing.retired-key-days", defaultValue = "30")
+    int retiredKeyDays;
+
+    @Inject
+    @ConfigProperty(name = "grantex.signing.refresh-seconds", defaultValue = "30")
+    int refreshSeconds;
+
+    private volatile Loaded loaded;
+
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100) Startup startup) {
+        ensureActive(SigningKey.RS256);
+        ensureActive(SigningKey.EDDSA);
+        reload();
+    }
+
+    /** The active RS256 key, private half included, for signing. */
+    public PublicJsonWebKey signingKey() {
+        return current().rsa();
+    }
+
+    /** The active Ed25519 key, published only in the DID document. */
+    public PublicJsonWebKey ed25519Key() {
+        return current().ed25519();
+    }
+
+    /** Every RSA key a verifier may meet: the active one and retired ones still published. */
+    public List<PublicJsonWebKey> publishedRsaKeys() {
+        return current().publishedRsa();
+    }
+
+    /** {"keys":[…]} with only RSA/RS256 public keys, serialised once per load. */
+    public String jwksJson() {
+        return current().jwksJson();
+    }
+
+    /** Makes a new RS256 key active; the previous one stays published for the retention period. */
+    public String rotate() {
+        if (pem().isPresent()) {
+            throw new ApiException(409, "CONFLICT",
+                    "The signing key comes from GRANTEX_SIGNING_KEY; rotate by configuring a new key and restarting");
+        }
+        Instant now = now();
+        KeyPair pair = KeyMaterial.generate(SigningKey.RS256);
+        SigningKey replacement = toRow(SigningKey.RS256, pair, now);
+        store.replaceActive(SigningKey.RS256, replacement, now, now.plus(Duration.ofDays(retiredKeyDays)));
+        reload();
+        LOG.info("Signing key rotated; new kid " + replacement.kid());
+        return replacement.kid();
+    }
+
+    private void ensureActive(String algorithm) {
+        Instant now = now();
+        Optional<SigningKey> configured = SigningKey.RS256.equals(algorithm)
+                ? pem().map(pem -> toRow(algorithm, KeyMaterial.rsaFromPem(pem), now))
+                : Optional.empty();
+        try {
+            if (configured.isPresent()) {
+                if (store.find(configured.get().kid()).isEmpty()) {
+                    store.replaceActive(algorithm, configured.get(), now, now.plus(Duration.ofDays(retiredKeyDays)));
+                    LOG.info("Activated the configured RS256 signing key " + configured.get().kid());
+                }
+            } else if (!hasActive(algorithm)) {
+                store.insertActive(toRow(algorithm, KeyMaterial.generate(algorithm), now));
+                LOG.info("Generated the " + algorithm + " signing key");
+            }
+        } catch (RuntimeException raced) {
+            // Another node starting at the same time stored the key first; the unique active slot
+            // (or primary key) refused ours, and theirs is the one everybody uses.
+            if (!hasActive(algorithm)) {
+                throw raced;
+            }
+        }
+    }
+
+    private boolean hasActive(String algorithm) {
+        return store.publishable(now()).stream().anyMatch(k -> k.active() && k.algorithm().equals(algorithm));
+    }
+
+    private SigningKey toRow(String algorithm, KeyPair pair, Instant now) {
+        PublicJsonWebKey jwk = KeyMaterial.publicJwk(algorithm, pair.getPublic());
+        return new SigningKey(jwk.getKeyId(), algorithm, KeyMaterial.publicJson(jwk),
+                secretBox.seal(KeyMaterial.encodePrivate(pair.getPrivate())), now);
+    }
+
+    private Loaded current() {
+        Loaded current = loaded;
+        if (current == null || current.loadedAt().plusSeconds(refreshSeconds).isBefore(now())) {
+            current = reload();
+        }
+        return current;
+    }
+
+    private synchronized Loaded reload() {
+        Instant now = now();
+        List<SigningKey> rows = store.publishable(now);
+        PublicJsonWebKey rsa = null;
+        PublicJsonWebKey ed25519 = null;
+        List<PublicJsonWebKey> publishedRsa = rows.stream()
+                .filter(k -> k.algorithm().equals(SigningKey.RS256))
+                .map(k -> KeyMaterial.parsePublic(k.publicJwk()))
+                .toList();
+        for (SigningKey row : rows) {
+            if (!row.active()) {
+                continue;
+            }
+            PublicJsonWebKey jwk = KeyMaterial.parsePublic(row.publicJwk());
+            jwk.setPrivateKey(KeyMaterial.decodePrivate(row.algorithm(), secretBox.open(row.sealedPrivateKey())));
+            if (row.algorithm().equals(SigningKey.RS256)) {
+                rsa = jwk;
+            } else {
+                ed25519 = jwk;
+            }
+        }
+        if (rsa == null || ed25519 == null) {
+            throw new IllegalStateException("No active signing key in the database");
+        }
+        loaded = new Loaded(rsa, ed25519, publishedRsa, jwks(publishedRsa), now);
+        return loaded;
+    }
+
+    private static String jwks(List<PublicJsonWebKey> keys) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (PublicJsonWebKey key : keys) {
+            try (var reader = Json.createReader(new StringReader(KeyMaterial.publicJson(key)))) {
+                array.add(reader.readObject());
+            }
+        }
+        return Json.createObjectBuilder().add("keys", array).build().toString();
+    }
+
+    private Optional<String> pem() {
+        return configuredPem.map(String::trim).filter(p -> !p.isEmpty());
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(clock.millis());
+    }
+}

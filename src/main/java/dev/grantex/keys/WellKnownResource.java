@@ -1,0 +1,98 @@
+package dev.grantex.keys;
+
+import dev.grantex.platform.PublicEndpoint;
+import dev.grantex.platform.PublicUrl;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jose4j.jwk.PublicJsonWebKey;
+
+/** The public key documents: JWKS for grant-token verifiers and the did:web document. */
+@Path("/.well-known")
+@RequestScoped
+@PublicEndpoint
+@Tag(name = "Keys")
+public class WellKnownResource {
+    @Inject
+    KeyRing keyRing;
+
+    @Inject
+    PublicUrl publicUrl;
+
+    @Inject
+    @ConfigProperty(name = "grantex.did.domain")
+    Optional<String> didDomain;
+
+    @GET
+    @Path("jwks.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirements
+    @Operation(summary = "The RS256 public keys that sign grant tokens (active and still-valid previous)",
+            description = "Only RSA keys are listed. Not rate limited.")
+    public Response jwks() {
+        return Response.ok(keyRing.jwksJson())
+                .header("Cache-Control", "public, max-age=300")
+                .build();
+    }
+
+    @GET
+    @Path("did.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirements
+    @Operation(summary = "The server's did:web document (RSA and Ed25519 verification methods)")
+    public Response didDocument() {
+        String did = "did:web:" + didDomain.map(String::trim).filter(d -> !d.isEmpty()).orElse(publicUrl.didWebDomain());
+        List<PublicJsonWebKey> keys = new ArrayList<>(keyRing.publishedRsaKeys());
+        keys.add(keyRing.ed25519Key());
+        JsonArrayBuilder methods = Json.createArrayBuilder();
+        JsonArrayBuilder ids = Json.createArrayBuilder();
+        for (PublicJsonWebKey key : keys) {
+            String id = did + "#" + key.getKeyId();
+            methods.add(Json.createObjectBuilder()
+                    .add("id", id)
+                    .add("type", "JsonWebKey2020")
+                    .add("controller", did)
+                    .add("publicKeyJwk", parse(KeyMaterial.publicJson(key))));
+            ids.add(id);
+        }
+        var idList = ids.build();
+        JsonObjectBuilder document = Json.createObjectBuilder()
+                .add("@context", Json.createArrayBuilder()
+                        .add("https://www.w3.org/ns/did/v1")
+                        .add("https://w3id.org/security/suites/jws-2020/v1"))
+                .add("id", did)
+                .add("verificationMethod", methods)
+                .add("authentication", idList)
+                .add("assertionMethod", idList)
+                .add("service", Json.createArrayBuilder()
+                        .add(service(did + "#jwks", "JsonWebKeySet", publicUrl.origin() + "/.well-known/jwks.json"))
+                        .add(service(did + "#grant-protocol", "GrantexProtocol", publicUrl.origin() + "/v1")));
+        return Response.ok(document.build().toString()).build();
+    }
+
+    private static JsonObjectBuilder service(String id, String type, String endpoint) {
+        return Json.createObjectBuilder().add("id", id).add("type", type).add("serviceEndpoint", endpoint);
+    }
+
+    private static JsonObject parse(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.grantex.platform;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns every exception into the contract's {message, code, requestId}; 5xx never reveal internals. */
+@Provider
+public class ErrorMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+
+    @Inject
+    RequestContext requestContext;
+
+    @Override
+    public Response toResponse(Throwable error) {
+        if (error instanceof ApiException api) {
+            return body(api.status(), api.code(), api.getMessage());
+        }
+        BodyTooLargeException tooLarge = findCause(error, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return body(413, ErrorCodes.forStatus(413), tooLarge.getMessage());
+        }
+        if (error instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            int status = web.getResponse().getStatus();
+            return body(status, ErrorCodes.forStatus(status), clientErrorMessage(status));
+        }
+        if (error instanceof JsonException || error instanceof JsonbException || error instanceof ProcessingException) {
+            return body(400, "BAD_REQUEST", "Malformed request body");
+        }
+        LOG.log(Level.SEVERE, "Unhandled error, request " + requestContext.requestId(), error);
+        return body(500, "INTERNAL_ERROR", "An unexpected error occurred");
+    }
+
+    private Response body(int status, String code, String message) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(message, code, requestContext.requestId()))
+                .build();
+    }
+
+    private static String clientErrorMessage(int status) {
+        return switch (status) {
+            case 404 -> "Route not found";
+            case 405 -> "Method not allowed on this route";
+            case 406 -> "This route only produces application/json";
+            case 415 -> "Unsupported media type: send application/json";
+            default -> "Bad request";
+        };
+    }
+
+    private static <T extends Throwable> T findCause(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

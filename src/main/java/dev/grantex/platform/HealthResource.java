@@ -1,0 +1,89 @@
+package dev.grantex.platform;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import redis.clients.jedis.exceptions.JedisException;
+
+/** Health of this node and of what it depends on; also the orchestrators' liveness and readiness. */
+@Path("/health")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@PublicEndpoint
+@Tag(name = "Health")
+public class HealthResource {
+    private static final int TIMEOUT_SECONDS = 2;
+
+    /** {status: healthy|degraded, database: ok|unavailable, redis: ok|unavailable|in-process}. */
+    public record HealthView(String status, String database, String redis) {
+    }
+
+    public record LivenessView(String status) {
+    }
+
+    @Resource(lookup = "jdbc/grantex")
+    DataSource dataSource;
+
+    @Inject
+    RedisConnection redis;
+
+    @GET
+    @Operation(summary = "Health of the server, its database and Redis",
+            description = "503 with status \"degraded\" when the database or the configured Redis is unreachable.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = HealthView.class)))
+    @APIResponse(responseCode = "503", description = "Degraded: the database or Redis is unreachable", content = @Content(schema = @Schema(implementation = HealthView.class)))
+    public Response health() {
+        String database = databaseStatus();
+        String redisStatus = redisStatus();
+        boolean healthy = "ok".equals(database) && !"unavailable".equals(redisStatus);
+        return Response.status(healthy ? 200 : 503)
+                .entity(new HealthView(healthy ? "healthy" : "degraded", database, redisStatus))
+                .build();
+    }
+
+    @GET
+    @Path("ready")
+    @Operation(summary = "Readiness: the same checks as /health")
+    public Response ready() {
+        return health();
+    }
+
+    @GET
+    @Path("live")
+    @Operation(summary = "Liveness: the process answers requests")
+    public LivenessView live() {
+        return new LivenessView("alive");
+    }
+
+    private String databaseStatus() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(TIMEOUT_SECONDS) ? "ok" : "unavailable";
+        } catch (SQLException e) {
+            return "unavailable";
+        }
+    }
+
+    private String redisStatus() {
+        if (!redis.configured()) {
+            return "in-process";
+        }
+        try {
+            return "PONG".equals(redis.client().ping()) ? "ok" : "unavailable";
+        } catch (JedisException e) {
+            return "unavailable";
+        }
+    }
+}

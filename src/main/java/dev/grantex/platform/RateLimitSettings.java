@@ -1,0 +1,37 @@
+package dev.grantex.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Whether rate limits apply, and the per-minute request budget of each plan. */
+@ApplicationScoped
+public class RateLimitSettings {
+    @Inject
+    @ConfigProperty(name = "grantex.rate-limits.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "grantex.rate-limits.plan.free", defaultValue = "100")
+    int free;
+
+    @Inject
+    @ConfigProperty(name = "grantex.rate-limits.plan.pro", defaultValue = "500")
+    int pro;
+
+    @Inject
+    @ConfigProperty(name = "grantex.rate-limits.plan.enterprise", defaultValue = "2000")
+    int enterprise;
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public int perMinute(String plan) {
+        return switch (plan) {
+            case "enterprise" -> enterprise;
+            case "pro" -> pro;
+            default -> free;
+        };
+    }
+}

@@ -1,0 +1,87 @@
+package dev.grantex.platform;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * The shared Redis client when GRANTEX_REDIS_URL is set. Without it the server keeps the same state
+ * in-process, which is right for a single node.
+ */
+@ApplicationScoped
+public class RedisConnection {
+    private static final int TIMEOUT_MILLIS = 2000;
+
+    @Inject
+    @ConfigProperty(name = "grantex.redis.url")
+    Optional<String> redisUrl;
+
+    private volatile JedisPooled client;
+
+    public boolean configured() {
+        return redisUrl.filter(url -> !url.isBlank()).isPresent();
+    }
+
+    /** The pooled client; only call when {@link #configured()}. */
+    public JedisPooled client() {
+        JedisPooled current = client;
+        if (current == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = connect(URI.create(redisUrl.orElseThrow().trim()));
+                }
+                current = client;
+            }
+        }
+        return current;
+    }
+
+    private static JedisPooled connect(URI uri) {
+        JedisClientConfig config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(TIMEOUT_MILLIS)
+                .socketTimeoutMillis(TIMEOUT_MILLIS)
+                .ssl("rediss".equals(uri.getScheme()))
+                .user(userOf(uri))
+                .password(passwordOf(uri))
+                .database(databaseOf(uri))
+                .build();
+        int port = uri.getPort() < 0 ? 6379 : uri.getPort();
+        return new JedisPooled(new HostAndPort(uri.getHost(), port), config);
+    }
+
+    private static String userOf(URI uri) {
+        String info = uri.getUserInfo();
+        if (info == null || !info.contains(":")) {
+            return null;
+        }
+        String user = info.substring(0, info.indexOf(':'));
+        return user.isEmpty() ? null : user;
+    }
+
+    private static String passwordOf(URI uri) {
+        String info = uri.getUserInfo();
+        if (info == null) {
+            return null;
+        }
+        return info.contains(":") ? info.substring(info.indexOf(':') + 1) : info;
+    }
+
+    private static int databaseOf(URI uri) {
+        String path = uri.getPath();
+        return path == null || path.length() <= 1 ? 0 : Integer.parseInt(path.substring(1));
+    }
+
+    @PreDestroy
+    void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+}

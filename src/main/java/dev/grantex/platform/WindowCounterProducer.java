@@ -1,0 +1,18 @@
+package dev.grantex.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+/** Chooses where rate-limit counters live: Redis when configured, this process otherwise. */
+@ApplicationScoped
+public class WindowCounterProducer {
+    @Inject
+    RedisConnection redis;
+
+    @Produces
+    @ApplicationScoped
+    WindowCounter windowCounter() {
+        return redis.configured() ? new RedisWindowCounter(redis.client()) : new LocalWindowCounter();
+    }
+}
