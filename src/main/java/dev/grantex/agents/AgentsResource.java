@@ -39,11 +39,11 @@ public class AgentsResource {
 
     @POST
     @Operation(summary = "Register an agent")
-    @RequestBody(content = @Content(schema = @Schema(implementation = CreateAgentRequest.class)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AgentView.class)))
     @APIResponse(responseCode = "400", description = "Missing name, invalid scopes or types")
     @APIResponse(responseCode = "402", description = "Plan limit reached")
-    public Response create(String body) {
+    public Response create(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CreateAgentRequest.class))) String body) {
         CreateAgentRequest request = JsonRequests.bind(body, CreateAgentRequest.class);
         Caller caller = requestContext.caller();
         Agent agent = agents.create(caller.developerId(), caller.plan(), request.name(), request.description(),
@@ -70,11 +70,11 @@ public class AgentsResource {
     @PATCH
     @Path("{id}")
     @Operation(summary = "Change an agent; fields left out stay as they are")
-    @RequestBody(content = @Content(schema = @Schema(implementation = UpdateAgentRequest.class)))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgentView.class)))
     @APIResponse(responseCode = "400", description = "No known field, or an invalid value")
     @APIResponse(responseCode = "404", description = "No such agent for this developer")
-    public AgentView update(@PathParam("id") String id, String body) {
+    public AgentView update(@PathParam("id") String id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateAgentRequest.class))) String body) {
         UpdateAgentRequest request = JsonRequests.bind(body, UpdateAgentRequest.class);
         return AgentView.of(agents.update(requestContext.caller().developerId(), id, request.name(),
                 request.description(), request.scopes(), request.status()));
@@ -83,9 +83,9 @@ public class AgentsResource {
     @POST
     @Path("{id}")
     @Operation(summary = "Change an agent (alias of PATCH, used by the Python SDK)")
-    @RequestBody(content = @Content(schema = @Schema(implementation = UpdateAgentRequest.class)))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgentView.class)))
-    public AgentView updateByPost(@PathParam("id") String id, String body) {
+    public AgentView updateByPost(@PathParam("id") String id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateAgentRequest.class))) String body) {
         return update(id, body);
     }
 

@@ -35,9 +35,9 @@ public class AdminDevelopersResource {
 
     @POST
     @Operation(summary = "Create a developer account with a chosen plan; returns its API key once")
-    @RequestBody(content = @Content(schema = @Schema(implementation = AdminCreateRequest.class)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CreatedView.class)))
-    public Response create(String body) {
+    public Response create(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AdminCreateRequest.class))) String body) {
         AdminCreateRequest request = JsonRequests.bind(body, AdminCreateRequest.class);
         var created = developers.create(request.name(), request.email(), request.mode(), request.plan());
         return Response.status(201).entity(CreatedView.of(created)).build();

@@ -51,10 +51,10 @@ public class MeResource {
     @PATCH
     @Path("me")
     @Operation(summary = "Change account settings (FIDO requirement, relying-party name)")
-    @RequestBody(content = @Content(schema = @Schema(implementation = UpdateMeRequest.class)))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UpdatedView.class)))
     @APIResponse(responseCode = "400", description = "Neither field given, or an invalid value")
-    public UpdatedView update(String body) {
+    public UpdatedView update(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UpdateMeRequest.class))) String body) {
         UpdateMeRequest request = JsonRequests.bind(body, UpdateMeRequest.class);
         developers.updateSettings(requestContext.caller().developerId(), request.fidoRequired(), request.fidoRpName());
         return new UpdatedView(true);

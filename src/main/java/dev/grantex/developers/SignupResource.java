@@ -41,12 +41,12 @@ public class SignupResource {
     @SecurityRequirements
     @Operation(summary = "Create a developer account and its API key",
             description = "The API key is returned only here. 403 when signup is disabled on this server.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = SignupRequest.class)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CreatedView.class)))
     @APIResponse(responseCode = "400", description = "Invalid name, email or mode")
     @APIResponse(responseCode = "403", description = "Signup is disabled")
     @APIResponse(responseCode = "409", description = "Email already used")
-    public Response signup(String body) {
+    public Response signup(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SignupRequest.class))) String body) {
         if (!signupEnabled) {
             throw new ApiException(403, "FORBIDDEN", "Signup is disabled on this server; ask the operator for an account");
         }

@@ -1,34 +1,47 @@
 package dev.grantex.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
-/** The contract's per-plan quotas (402 PLAN_LIMIT_EXCEEDED); enterprise has none. */
+/**
+ * The per-plan quotas (402 PLAN_LIMIT_EXCEEDED). Defaults are the contract's; an installation can
+ * change any of them with grantex.plans.&lt;plan&gt;.&lt;resource&gt; (GRANTEX_PLANS_FREE_AGENTS=…).
+ * Enterprise has no quota unless one is configured.
+ */
 @ApplicationScoped
 public class PlanLimits {
     public enum Resource {
         AGENTS("agents", 500, 5_000);
 
-        private final String label;
+        private final String key;
         private final long free;
         private final long pro;
 
-        Resource(String label, long free, long pro) {
-            this.label = label;
+        Resource(String key, long free, long pro) {
+            this.key = key;
             this.free = free;
             this.pro = pro;
         }
+
+        long defaultFor(String plan) {
+            return switch (plan) {
+                case "free" -> free;
+                case "pro" -> pro;
+                default -> Long.MAX_VALUE;
+            };
+        }
     }
+
+    private final Config config = ConfigProvider.getConfig();
 
     /** Refuses creating one more of {@code resource} when {@code existing} already fill the plan's quota. */
     public void check(String plan, Resource resource, long existing) {
-        long limit = switch (plan) {
-            case "free" -> resource.free;
-            case "pro" -> resource.pro;
-            default -> Long.MAX_VALUE;
-        };
+        long limit = config.getOptionalValue("grantex.plans." + plan + "." + resource.key, Long.class)
+                .orElse(resource.defaultFor(plan));
         if (existing >= limit) {
             throw new ApiException(402, "PLAN_LIMIT_EXCEEDED", "Your " + plan + " plan allows " + limit + " "
-                    + resource.label + ". Upgrade at /v1/billing/checkout or ask your operator for a larger plan.");
+                    + resource.key + ". Upgrade at /v1/billing/checkout or ask your operator for a larger plan.");
         }
     }
 }
