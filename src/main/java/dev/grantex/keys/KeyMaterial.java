@@ -42,12 +42,12 @@ final class KeyMaterial {
             KeyFactory factory = KeyFactory.getInstance("RSA");
             PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
             if (!(privateKey instanceof RSAPrivateCrtKey crt) || crt.getModulus().bitLength() < 2048) {
-                throw new IllegalStateException("GRANTEX_SIGNING_KEY must be an RSA key of at least 2048 bits");
+                throw new IllegalStateException("GRANTEX_SIGNING_PRIVATE_KEY must be an RSA key of at least 2048 bits");
             }
             PublicKey publicKey = factory.generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
             return new KeyPair(publicKey, privateKey);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("GRANTEX_SIGNING_KEY is not a PKCS#8 PEM private key", e);
+            throw new IllegalStateException("GRANTEX_SIGNING_PRIVATE_KEY is not a PKCS#8 PEM private key", e);
         }
     }
 

@@ -88,7 +88,7 @@ public class KeyRing {
     public String rotate() {
         if (pem().isPresent()) {
             throw new ApiException(409, "CONFLICT",
-                    "The signing key comes from GRANTEX_SIGNING_KEY; rotate by configuring a new key and restarting");
+                    "The signing key comes from GRANTEX_SIGNING_PRIVATE_KEY; rotate by configuring a new key and restarting");
         }
         Instant now = now();
         KeyPair pair = KeyMaterial.generate(SigningKey.RS256);

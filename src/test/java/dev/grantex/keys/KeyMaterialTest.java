@@ -52,7 +52,7 @@ class KeyMaterialTest {
     void badPemIsRefusedClearly() {
         IllegalStateException error = assertThrows(IllegalStateException.class,
                 () -> KeyMaterial.rsaFromPem("-----BEGIN PRIVATE KEY-----\nnot base64!\n-----END PRIVATE KEY-----"));
-        assertTrue(error.getMessage().contains("GRANTEX_SIGNING_KEY"));
+        assertTrue(error.getMessage().contains("GRANTEX_SIGNING_PRIVATE_KEY"));
     }
 
     @Test

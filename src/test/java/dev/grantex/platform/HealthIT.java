@@ -53,4 +53,11 @@ class HealthIT {
         assertTrue(createAgent.getJsonObject("responses").getJsonObject("201").toString().contains("AgentView"),
                 "response schema documented");
     }
+
+    @Test
+    void openApiUiIsServed() {
+        Reply reply = Api.anonymous().get("/openapi/ui/");
+        assertEquals(200, reply.status());
+        assertTrue(reply.body().contains("<html") || reply.body().contains("<!DOCTYPE"), "an HTML page");
+    }
 }
