@@ -49,7 +49,7 @@ public class Agent {
 
     public Agent(String id, String developerId, String name, String description, List<String> scopes, Instant now) {
         this.id = id;
-        this.did = "did:grantex:" + id;
+        this.did = didOf(id);
         this.developerId = developerId;
         this.name = name;
         this.description = description;
@@ -57,6 +57,11 @@ public class Agent {
         this.status = ACTIVE;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** An agent's DID: did:grantex: followed by its id. */
+    public static String didOf(String agentId) {
+        return "did:grantex:" + agentId;
     }
 
     public String id() {

@@ -1,5 +1,7 @@
 package dev.grantex.agents;
 
+import dev.grantex.authorization.AuthorizationService;
+import dev.grantex.grants.GrantService;
 import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Ids;
 import dev.grantex.platform.PlanLimits;
@@ -31,13 +33,19 @@ public class AgentService {
     @Inject
     PlanLimits planLimits;
 
+    @Inject
+    GrantService grants;
+
+    @Inject
+    AuthorizationService authorizations;
+
     public Agent create(String developerId, String plan, String name, String description, List<String> scopes) {
         String validName = requireName(name);
         String validDescription = description == null ? "" : checkDescription(description);
         List<String> validScopes = scopes == null ? List.of() : Scopes.validate(scopes);
-        long existing = em.createQuery("SELECT COUNT(a) FROM Agent a WHERE a.developerId = :dev", Long.class)
-                .setParameter("dev", developerId).getSingleResult();
-        planLimits.check(plan, PlanLimits.Resource.AGENTS, existing);
+        planLimits.check(plan, PlanLimits.Resource.AGENTS, () -> em.createQuery(
+                "SELECT COUNT(a) FROM Agent a WHERE a.developerId = :dev", Long.class)
+                .setParameter("dev", developerId).getSingleResult());
         Agent agent = new Agent(Ids.newId("ag"), developerId, validName, validDescription, validScopes, now());
         em.persist(agent);
         return agent;
@@ -75,9 +83,12 @@ public class AgentService {
         return agent;
     }
 
-    /** Removes the agent. Its audit entries stay; grants and tokens go with it once they exist. */
+    /** Removes the agent with its grants, tokens and authorization requests; audit entries stay. */
     public void delete(String developerId, String agentId) {
-        em.remove(get(developerId, agentId));
+        Agent agent = get(developerId, agentId);
+        grants.deleteAgentGrants(developerId, agentId);
+        authorizations.deleteAgentRequests(agentId);
+        em.remove(agent);
     }
 
     private static String requireName(String name) {

@@ -22,6 +22,11 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable error) {
+        if (error instanceof RateLimitedException limited) {
+            Response response = body(429, limited.code(), limited.getMessage());
+            limited.decision().writeHeaders(response.getHeaders());
+            return response;
+        }
         if (error instanceof ApiException api) {
             return body(api.status(), api.code(), api.getMessage());
         }

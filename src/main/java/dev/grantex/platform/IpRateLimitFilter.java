@@ -26,9 +26,6 @@ public class IpRateLimitFilter implements ContainerRequestFilter {
     @Inject
     RateLimitSettings settings;
 
-    @Inject
-    RequestContext requestContext;
-
     @Override
     public void filter(ContainerRequestContext request) {
         IpRateLimit limit = resourceInfo.getResourceMethod() == null
@@ -40,13 +37,11 @@ public class IpRateLimitFilter implements ContainerRequestFilter {
         try {
             decision = limiter.hit("ip:" + limit.bucket() + ":" + servletRequest.getRemoteAddr(), limit.perMinute());
         } catch (CounterUnavailableException e) {
-            request.abortWith(RateLimitResponses.unavailable(requestContext.requestId()));
-            return;
+            throw RateLimitedException.unavailable();
         }
         request.setProperty(RateLimitDecision.PROPERTY, decision);
         if (decision.exceeded()) {
-            request.abortWith(RateLimitResponses.tooMany(decision, "RATE_LIMIT_EXCEEDED", "Rate limit",
-                    requestContext.requestId()));
+            throw new RateLimitedException(decision, "RATE_LIMIT_EXCEEDED", "Rate limit");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.grantex.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -12,7 +13,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class PlanLimits {
     public enum Resource {
-        AGENTS("agents", 500, 5_000);
+        AGENTS("agents", 500, 5_000),
+        ACTIVE_GRANTS("active-grants", 1_000, 50_000);
 
         private final String key;
         private final long free;
@@ -35,13 +37,16 @@ public class PlanLimits {
 
     private final Config config = ConfigProvider.getConfig();
 
-    /** Refuses creating one more of {@code resource} when {@code existing} already fill the plan's quota. */
-    public void check(String plan, Resource resource, long existing) {
+    /**
+     * Refuses creating one more of {@code resource} when the existing ones already fill the plan's
+     * quota. {@code existing} is only counted when the plan has a quota.
+     */
+    public void check(String plan, Resource resource, LongSupplier existing) {
         long limit = config.getOptionalValue("grantex.plans." + plan + "." + resource.key, Long.class)
                 .orElse(resource.defaultFor(plan));
-        if (existing >= limit) {
+        if (limit != Long.MAX_VALUE && existing.getAsLong() >= limit) {
             throw new ApiException(402, "PLAN_LIMIT_EXCEEDED", "Your " + plan + " plan allows " + limit + " "
-                    + resource.key + ". Upgrade at /v1/billing/checkout or ask your operator for a larger plan.");
+                    + resource.key.replace('-', ' ') + ". Upgrade at /v1/billing/checkout or ask your operator for a larger plan.");
         }
     }
 }

@@ -30,13 +30,11 @@ public class PlanRateLimitFilter implements ContainerRequestFilter {
         try {
             decision = limiter.hit("developer:" + caller.developerId() + ":plan", settings.perMinute(caller.plan()));
         } catch (CounterUnavailableException e) {
-            request.abortWith(RateLimitResponses.unavailable(requestContext.requestId()));
-            return;
+            throw RateLimitedException.unavailable();
         }
         request.setProperty(RateLimitDecision.PROPERTY, decision);
         if (decision.exceeded()) {
-            request.abortWith(RateLimitResponses.tooMany(decision, "RATE_LIMIT_EXCEEDED", "Plan rate limit",
-                    requestContext.requestId()));
+            throw new RateLimitedException(decision, "RATE_LIMIT_EXCEEDED", "Plan rate limit");
         }
     }
 }

@@ -23,8 +23,17 @@ public class RateLimitSettings {
     @ConfigProperty(name = "grantex.rate-limits.plan.enterprise", defaultValue = "2000")
     int enterprise;
 
+    @Inject
+    @ConfigProperty(name = "grantex.rate-limits.authorize", defaultValue = "10")
+    int authorize;
+
     public boolean enabled() {
         return enabled;
+    }
+
+    /** Authorization requests per minute per developer, counted on top of the plan bucket. */
+    public int authorizePerMinute() {
+        return authorize;
     }
 
     public int perMinute(String plan) {

@@ -1,0 +1,14 @@
+package dev.grantex.authorization;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The point where a policy engine decides an authorization request before consent: allow
+ * (auto-approve), deny (403 POLICY_DENIED) or no decision (the principal is asked).
+ */
+public interface AuthorizationPolicy {
+    enum Decision { ALLOW, DENY }
+
+    Optional<Decision> decide(String developerId, String agentId, String principalId, List<String> scopes);
+}

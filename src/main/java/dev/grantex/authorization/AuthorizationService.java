@@ -1,0 +1,226 @@
+package dev.grantex.authorization;
+
+import dev.grantex.agents.Agent;
+import dev.grantex.authorization.AuthorizeViews.AuthorizeRequest;
+import dev.grantex.developers.Developer;
+import dev.grantex.grants.GrantService;
+import dev.grantex.platform.ApiException;
+import dev.grantex.platform.Caller;
+import dev.grantex.platform.Durations;
+import dev.grantex.platform.Hashes;
+import dev.grantex.platform.Ids;
+import dev.grantex.platform.PlanLimits;
+import dev.grantex.platform.Scopes;
+import dev.grantex.platform.Secrets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Authorization requests: creation, the principal's consent, and the single use of their codes. */
+@ApplicationScoped
+@Transactional
+public class AuthorizationService {
+    private static final String DEFAULT_EXPIRES_IN = "24h";
+
+    @PersistenceContext(unitName = "grantex")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    PlanLimits planLimits;
+
+    @Inject
+    AuthorizationPolicy policy;
+
+    @Inject
+    GrantService grants;
+
+    /** A stored request and, when it was approved at once, its code in clear. */
+    public record Created(AuthRequest request, String code, Optional<AuthorizationPolicy.Decision> decision) {
+    }
+
+    /** A consent decision's outcome: the code (on approval) and where the browser goes next. */
+    public record Consent(String code, String redirectUri, String state) {
+    }
+
+    public Created authorize(Caller caller, AuthorizeRequest body) {
+        String principalId = body.principalId() != null ? body.principalId() : body.userId();
+        if (!lengthBetween(body.agentId(), 1, 256) || !lengthBetween(principalId, 1, 256)
+                || body.scopes() == null || body.scopes().isEmpty()) {
+            throw ApiException.badRequest("agentId, principalId, and scopes are required");
+        }
+        List<String> scopes = Scopes.validate(body.scopes());
+        String redirectUri = body.redirectUri() == null ? null : checkRedirectUri(body.redirectUri());
+        if (body.state() != null && body.state().length() > 1024) {
+            throw ApiException.badRequest("state must be at most 1024 characters");
+        }
+        if (body.audience() != null && !lengthBetween(body.audience(), 1, 1024)) {
+            throw ApiException.badRequest("audience must be 1 to 1024 characters");
+        }
+        String challenge = Pkce.checkChallenge(body.codeChallenge(), body.codeChallengeMethod());
+        Instant now = now();
+        planLimits.check(caller.plan(), PlanLimits.Resource.ACTIVE_GRANTS, () -> grants.countActive(caller.developerId()));
+        Agent agent = em.find(Agent.class, body.agentId());
+        if (agent == null || !agent.developerId().equals(caller.developerId()) || !Agent.ACTIVE.equals(agent.status())) {
+            throw ApiException.notFound("Agent not found");
+        }
+        if (!agent.scopes().isEmpty() && !agent.scopes().containsAll(scopes)) {
+            throw ApiException.badRequest("Requested scopes exceed the agent's registered scopes: "
+                    + String.join(", ", scopes.stream().filter(s -> !agent.scopes().contains(s)).toList()));
+        }
+        Optional<AuthorizationPolicy.Decision> decision = policy.decide(caller.developerId(), agent.id(), principalId, scopes);
+        if (decision.equals(Optional.of(AuthorizationPolicy.Decision.DENY))) {
+            throw new ApiException(403, "POLICY_DENIED", "A policy denies this authorization request");
+        }
+        String expiresIn = body.expiresIn() == null ? DEFAULT_EXPIRES_IN : body.expiresIn();
+        Duration lifetime = Durations.parseExpiresIn(expiresIn);
+        AuthRequest request = new AuthRequest(Ids.newId("areq"), caller.developerId(), agent.id(), principalId, scopes,
+                redirectUri, body.state(), body.audience(), expiresIn, now.plus(lifetime), challenge, now);
+        String code = null;
+        if (caller.sandbox() || decision.isPresent()) {
+            code = Secrets.random256();
+            request.approve(Hashes.sha256Hex(code));
+        }
+        em.persist(request);
+        return new Created(request, code, decision);
+    }
+
+    /** The pending, unexpired request a consent page shows; 404 unknown, 410 expired or decided. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AuthRequest pending(String id) {
+        AuthRequest request = em.find(AuthRequest.class, id);
+        if (request == null) {
+            throw ApiException.notFound("Authorization request not found");
+        }
+        if (!AuthRequest.PENDING.equals(request.status()) || request.expired(now())) {
+            throw new ApiException(410, "GONE", "This authorization request has expired or was already answered");
+        }
+        return request;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Agent agentOf(AuthRequest request) {
+        return em.find(Agent.class, request.agentId());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean fidoRequired(AuthRequest request) {
+        return em.find(Developer.class, request.developerId()).fidoRequired();
+    }
+
+    /** The principal approves: a fresh code; anything but a pending, unexpired request is 410. */
+    public Consent approve(String id) {
+        AuthRequest request = lockPending(id).orElseThrow(() ->
+                new ApiException(410, "GONE", "This authorization request has expired or was already answered"));
+        requireFido(request);
+        String code = Secrets.random256();
+        request.approve(Hashes.sha256Hex(code));
+        return new Consent(code, request.redirectUri(), request.state());
+    }
+
+    /** The principal denies; anything but a pending, unexpired request is 404. */
+    public Consent deny(String id) {
+        AuthRequest request = lockPending(id).orElseThrow(() -> ApiException.notFound("Authorization request not found"));
+        requireFido(request);
+        request.deny();
+        return new Consent(null, request.redirectUri(), request.state());
+    }
+
+    /** The sandbox helper routes: only sandbox developers may answer their own requests. */
+    public Consent answerAsSandbox(Caller caller, String id, boolean approve) {
+        if (!caller.sandbox()) {
+            throw new ApiException(403, "CONSENT_REQUIRED", "Live developers' requests need the principal's consent");
+        }
+        AuthRequest request = lockPending(id).filter(r -> r.developerId().equals(caller.developerId()))
+                .orElseThrow(() -> ApiException.notFound("Authorization request not found"));
+        if (approve) {
+            String code = Secrets.random256();
+            request.approve(Hashes.sha256Hex(code));
+            return new Consent(code, request.redirectUri(), request.state());
+        }
+        request.deny();
+        return new Consent(null, request.redirectUri(), request.state());
+    }
+
+    /**
+     * Consumes a code exactly once, inside the caller's transaction (the token exchange): the row is
+     * locked, so of many concurrent exchanges of one code only the first sees it approved.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuthRequest consume(Caller caller, String code, String agentId, String codeVerifier) {
+        List<AuthRequest> found = em.createQuery("SELECT a FROM AuthRequest a WHERE a.codeHash = :hash "
+                        + "AND a.developerId = :dev AND a.agentId = :agent", AuthRequest.class)
+                .setParameter("hash", Hashes.sha256Hex(code))
+                .setParameter("dev", caller.developerId())
+                .setParameter("agent", agentId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        Agent agent = found.isEmpty() ? null : em.find(Agent.class, agentId);
+        if (agent == null || !Agent.ACTIVE.equals(agent.status())) {
+            throw ApiException.badRequest("Invalid code");
+        }
+        AuthRequest request = found.get(0);
+        if (!AuthRequest.APPROVED.equals(request.status())) {
+            throw ApiException.badRequest("Auth request not approved");
+        }
+        if (request.expired(now())) {
+            throw ApiException.badRequest("Auth request expired");
+        }
+        Pkce.verify(request.codeChallenge(), codeVerifier);
+        request.consume();
+        return request;
+    }
+
+    /** Removes an agent's authorization requests, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deleteAgentRequests(String agentId) {
+        em.createQuery("DELETE FROM AuthRequest a WHERE a.agentId = :agent").setParameter("agent", agentId).executeUpdate();
+    }
+
+    private Optional<AuthRequest> lockPending(String id) {
+        AuthRequest request = em.find(AuthRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null || !AuthRequest.PENDING.equals(request.status()) || request.expired(now())) {
+            return Optional.empty();
+        }
+        return Optional.of(request);
+    }
+
+    private void requireFido(AuthRequest request) {
+        if (em.find(Developer.class, request.developerId()).fidoRequired() && !request.fidoVerified()) {
+            throw new ApiException(403, "FIDO_REQUIRED", "This developer requires a security-key check before consent");
+        }
+    }
+
+    private static String checkRedirectUri(String value) {
+        try {
+            URI uri = new URI(value);
+            boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+            if (value.length() <= 2048 && web && uri.getHost() != null && uri.getRawUserInfo() == null) {
+                return value;
+            }
+        } catch (URISyntaxException e) {
+            // falls through to the same answer as any other unusable URI
+        }
+        throw ApiException.badRequest("redirectUri must be an absolute http(s) URL without credentials, at most 2048 characters");
+    }
+
+    private static boolean lengthBetween(String value, int min, int max) {
+        return value != null && value.length() >= min && value.length() <= max;
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(clock.millis());
+    }
+}

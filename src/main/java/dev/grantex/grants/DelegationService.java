@@ -1,0 +1,99 @@
+package dev.grantex.grants;
+
+import dev.grantex.agents.Agent;
+import dev.grantex.grants.GrantViews.DelegateRequest;
+import dev.grantex.platform.ApiException;
+import dev.grantex.platform.Caller;
+import dev.grantex.platform.Durations;
+import dev.grantex.platform.Scopes;
+import dev.grantex.tokens.TokenIssuer;
+import dev.grantex.tokens.TokenVerifier;
+import dev.grantex.tokens.VerifiedToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Delegation: an agent passes a narrower, shorter-lived part of its grant to a sub-agent. */
+@ApplicationScoped
+@Transactional
+public class DelegationService {
+    static final int HARD_MAX_DEPTH = 10;
+
+    @PersistenceContext(unitName = "grantex")
+    EntityManager em;
+
+    @Inject
+    TokenVerifier verifier;
+
+    @Inject
+    GrantService grants;
+
+    @Inject
+    TokenIssuer issuer;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "grantex.delegation.max-depth", defaultValue = "3")
+    int configuredMaxDepth;
+
+    /** The child grant and its tokens. */
+    public record Delegated(Grant grant, TokenIssuer.Issued issued) {
+    }
+
+    public Delegated delegate(Caller caller, DelegateRequest body) {
+        if (body.parentGrantToken() == null || body.parentGrantToken().isEmpty() || body.subAgentId() == null
+                || body.subAgentId().isEmpty() || body.scopes() == null || body.scopes().isEmpty()) {
+            throw ApiException.badRequest("parentGrantToken, subAgentId and scopes are required");
+        }
+        List<String> scopes = Scopes.validate(body.scopes());
+        if (body.credentialFormat() != null && !"jwt".equals(body.credentialFormat())) {
+            throw ApiException.badRequest("credentialFormat must be \"jwt\"; verifiable credentials are not available yet");
+        }
+        VerifiedToken parent = verifier.parse(body.parentGrantToken())
+                .orElseThrow(() -> ApiException.badRequest("Invalid parent grant token"));
+        if (!parent.developerId().equals(caller.developerId())) {
+            throw new ApiException(403, "FORBIDDEN", "The parent grant belongs to another developer");
+        }
+        if (verifier.inactiveReason(parent, caller.developerId()).isPresent()) {
+            throw ApiException.badRequest("Parent grant token is revoked, expired or unknown");
+        }
+        if (parent.delegationDepth() + 1 > maxDepth()) {
+            throw new ApiException(403, "DELEGATION_DEPTH_EXCEEDED",
+                    "Delegation depth would exceed the maximum of " + maxDepth());
+        }
+        List<String> excess = scopes.stream().filter(s -> !parent.scopes().contains(s)).toList();
+        if (!excess.isEmpty()) {
+            throw ApiException.badRequest("Requested scopes exceed parent grant scopes: " + String.join(", ", excess));
+        }
+        Agent subAgent = em.find(Agent.class, body.subAgentId());
+        if (subAgent == null || !subAgent.developerId().equals(caller.developerId())
+                || !Agent.ACTIVE.equals(subAgent.status())) {
+            throw ApiException.notFound("Sub-agent not found");
+        }
+        Instant now = Instant.ofEpochMilli(clock.millis());
+        Instant requested = now.plus(Durations.parseExpiresIn(body.expiresIn() == null ? "1h" : body.expiresIn()));
+        Instant expiresAt = (requested.isBefore(parent.expiresAt()) ? requested : parent.expiresAt())
+                .truncatedTo(ChronoUnit.SECONDS);
+
+        Grant parentGrant = grants.lock(parent.grantId());
+        if (parentGrant == null || !parentGrant.usable(now)) {
+            throw ApiException.badRequest("Parent grant is no longer active");
+        }
+        Grant child = grants.create(caller.developerId(), subAgent.id(), parentGrant.principalId(), scopes, expiresAt,
+                parentGrant, null);
+        return new Delegated(child, issuer.issue(child, subAgent.did(), parent.agentDid()));
+    }
+
+    private int maxDepth() {
+        return Math.max(1, Math.min(HARD_MAX_DEPTH, configuredMaxDepth));
+    }
+}

@@ -1,0 +1,158 @@
+package dev.grantex.grants;
+
+import dev.grantex.platform.ApiException;
+import dev.grantex.platform.Ids;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Grants: creation, listing, and revocation of a grant together with everything delegated from it. */
+@ApplicationScoped
+@Transactional
+public class GrantService {
+    @PersistenceContext(unitName = "grantex")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<GrantCreated> grantCreated;
+
+    @Inject
+    Event<GrantRevoked> grantRevoked;
+
+    /** Stores a new active grant in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Grant create(String developerId, String agentId, String principalId, List<String> scopes,
+                        Instant expiresAt, Grant parent, String audience) {
+        Grant grant = new Grant(Ids.newId("grnt"), developerId, agentId, principalId, scopes, now(), expiresAt,
+                parent == null ? null : parent.id(), parent == null ? 0 : parent.delegationDepth() + 1, audience);
+        em.persist(grant);
+        grantCreated.fire(new GrantCreated(developerId, grant.id(), agentId, principalId, scopes, expiresAt,
+                grant.delegationDepth(), grant.parentGrantId()));
+        return grant;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Grant> list(String developerId, String agentId, String principalId, String status) {
+        StringBuilder jpql = new StringBuilder("SELECT g FROM Grant g WHERE g.developerId = :dev");
+        if (agentId != null) {
+            jpql.append(" AND g.agentId = :agent");
+        }
+        if (principalId != null) {
+            jpql.append(" AND g.principalId = :principal");
+        }
+        if (status != null) {
+            jpql.append(" AND g.status = :status");
+        }
+        TypedQuery<Grant> query = em.createQuery(jpql.append(" ORDER BY g.issuedAt DESC, g.id DESC").toString(), Grant.class)
+                .setParameter("dev", developerId);
+        if (agentId != null) {
+            query.setParameter("agent", agentId);
+        }
+        if (principalId != null) {
+            query.setParameter("principal", principalId);
+        }
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        return query.getResultList();
+    }
+
+    /** Active, unexpired grants of the developer (the plan quota counts these). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long countActive(String developerId) {
+        return em.createQuery("SELECT COUNT(g) FROM Grant g WHERE g.developerId = :dev AND g.status = 'active' "
+                        + "AND g.expiresAt > :now", Long.class)
+                .setParameter("dev", developerId).setParameter("now", now()).getSingleResult();
+    }
+
+    /** The developer's grant, or 404 (also for another developer's grant). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Grant get(String developerId, String grantId) {
+        Grant grant = em.find(Grant.class, grantId);
+        if (grant == null || !grant.developerId().equals(developerId)) {
+            throw ApiException.notFound("Grant not found");
+        }
+        return grant;
+    }
+
+    /**
+     * The grant locked against concurrent revocation or delegation, in the caller's transaction, so a
+     * child can never be added under a parent that is being revoked.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Grant lock(String grantId) {
+        return em.find(Grant.class, grantId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Revokes an active grant and every active grant delegated from it, at any depth, in one
+     * transaction. 404 when the grant is not the developer's or not active.
+     */
+    public List<String> revoke(String developerId, String grantId) {
+        Grant root = lock(grantId);
+        if (root == null || !root.developerId().equals(developerId) || !Grant.ACTIVE.equals(root.status())) {
+            throw ApiException.notFound("Grant not found or already revoked");
+        }
+        Instant now = now();
+        List<String> revoked = new ArrayList<>();
+        List<String> frontier = List.of(root.id());
+        root.revoke(now);
+        revoked.add(root.id());
+        while (!frontier.isEmpty()) {
+            List<Grant> children = em.createQuery("SELECT g FROM Grant g WHERE g.parentGrantId IN :parents "
+                            + "AND g.status = 'active'", Grant.class)
+                    .setParameter("parents", frontier)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList();
+            List<String> next = new ArrayList<>();
+            for (Grant child : children) {
+                child.revoke(now);
+                revoked.add(child.id());
+                next.add(child.id());
+            }
+            frontier = next;
+        }
+        grantRevoked.fire(new GrantRevoked(developerId, root.id(), revoked.size() > 1, List.copyOf(revoked)));
+        return revoked;
+    }
+
+    /**
+     * Removes an agent's grants with their tokens, in the caller's transaction. Active grants are
+     * revoked first, so grants delegated from them to other agents end revoked, not orphaned-active.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deleteAgentGrants(String developerId, String agentId) {
+        List<String> ids = em.createQuery("SELECT g.id FROM Grant g WHERE g.agentId = :agent", String.class)
+                .setParameter("agent", agentId).getResultList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        for (String id : ids) {
+            Grant grant = lock(id);
+            if (Grant.ACTIVE.equals(grant.status())) {
+                revoke(developerId, id);
+            }
+        }
+        em.createQuery("UPDATE Grant g SET g.parentGrantId = NULL WHERE g.parentGrantId IN :ids OR g.agentId = :agent")
+                .setParameter("ids", ids).setParameter("agent", agentId).executeUpdate();
+        em.createQuery("DELETE FROM RefreshToken r WHERE r.grantId IN :ids").setParameter("ids", ids).executeUpdate();
+        em.createQuery("DELETE FROM GrantToken t WHERE t.grantId IN :ids").setParameter("ids", ids).executeUpdate();
+        em.createQuery("DELETE FROM Grant g WHERE g.agentId = :agent").setParameter("agent", agentId).executeUpdate();
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(clock.millis());
+    }
+}

@@ -1,0 +1,31 @@
+package dev.grantex.platform;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The protocol's expiresIn form: one positive integer and one unit, s, m, h or d ("24h", "90m"). */
+public final class Durations {
+    private static final Pattern FORMAT = Pattern.compile("^(\\d{1,9})([smhd])$");
+
+    private Durations() {
+    }
+
+    public static Duration parseExpiresIn(String value) {
+        Matcher m = value == null ? null : FORMAT.matcher(value);
+        if (m == null || !m.matches()) {
+            throw ApiException.badRequest("expiresIn must be a positive integer followed by s, m, h or d (e.g. \"24h\")");
+        }
+        long amount = Long.parseLong(m.group(1));
+        Duration duration = switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+        if (duration.isZero()) {
+            throw ApiException.badRequest("expiresIn must be greater than zero");
+        }
+        return duration;
+    }
+}

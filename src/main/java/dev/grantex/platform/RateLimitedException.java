@@ -1,0 +1,20 @@
+package dev.grantex.platform;
+
+/** A 429: the message says "retry in N seconds" and the mapper adds the rate-limit headers. */
+public class RateLimitedException extends ApiException {
+    private final transient RateLimitDecision decision;
+
+    public RateLimitedException(RateLimitDecision decision, String code, String what) {
+        super(429, code, what + " exceeded, retry in " + decision.resetSeconds() + " seconds");
+        this.decision = decision;
+    }
+
+    public RateLimitDecision decision() {
+        return decision;
+    }
+
+    /** 503 for when the shared counters cannot be reached: limits are never silently dropped. */
+    public static ApiException unavailable() {
+        return new ApiException(503, "RATE_LIMIT_UNAVAILABLE", "Rate limiting is unavailable, retry shortly");
+    }
+}

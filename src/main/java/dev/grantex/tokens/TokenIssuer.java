@@ -1,0 +1,103 @@
+package dev.grantex.tokens;
+
+import dev.grantex.grants.Grant;
+import dev.grantex.keys.KeyRing;
+import dev.grantex.platform.Hashes;
+import dev.grantex.platform.Ids;
+import dev.grantex.platform.PublicUrl;
+import dev.grantex.platform.Secrets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
+import org.jose4j.jwk.PublicJsonWebKey;
+
+/**
+ * Issues a grant token and a refresh token for a grant, inside the caller's transaction: the token
+ * row, the refresh-token row and the signature succeed or fail together.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class TokenIssuer {
+    static final Duration REFRESH_LIFETIME = Duration.ofDays(30);
+
+    /** What the client receives; the refresh token exists in clear only here. */
+    public record Issued(String grantToken, String jti, String refreshToken, Instant expiresAt) {
+    }
+
+    @PersistenceContext(unitName = "grantex")
+    EntityManager em;
+
+    @Inject
+    KeyRing keyRing;
+
+    @Inject
+    PublicUrl publicUrl;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<TokenIssued> tokenIssued;
+
+    /**
+     * @param parentAgentDid the DID of the parent grant's agent for delegated grants, else null
+     */
+    public Issued issue(Grant grant, String agentDid, String parentAgentDid) {
+        Instant now = Instant.ofEpochMilli(clock.millis());
+        String jti = Ids.newId("tok");
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(publicUrl.origin());
+        claims.setSubject(grant.principalId());
+        if (grant.audience() != null) {
+            claims.setAudience(grant.audience());
+        }
+        claims.setClaim("agt", agentDid);
+        claims.setClaim("dev", grant.developerId());
+        claims.setStringListClaim("scp", grant.scopes());
+        claims.setJwtId(jti);
+        claims.setClaim("grnt", grant.id());
+        claims.setIssuedAt(NumericDate.fromMilliseconds(now.toEpochMilli()));
+        claims.setExpirationTime(NumericDate.fromSeconds(grant.expiresAt().getEpochSecond()));
+        if (grant.delegationDepth() > 0) {
+            claims.setClaim("parentAgt", parentAgentDid);
+            claims.setClaim("parentGrnt", grant.parentGrantId());
+            claims.setClaim("delegationDepth", grant.delegationDepth());
+        }
+        String token = sign(claims);
+        em.persist(new GrantToken(jti, grant.id(), grant.developerId(), grant.expiresAt(), now));
+
+        String refreshToken = "ref_" + Secrets.random256();
+        Instant refreshExpiry = now.plus(REFRESH_LIFETIME).isBefore(grant.expiresAt())
+                ? now.plus(REFRESH_LIFETIME) : grant.expiresAt();
+        em.persist(new RefreshToken(Hashes.sha256Hex(refreshToken), grant.id(), grant.developerId(), refreshExpiry, now));
+        tokenIssued.fire(new TokenIssued(grant.developerId(), jti, grant.id(), grant.agentId(), grant.principalId(),
+                grant.scopes(), grant.expiresAt()));
+        return new Issued(token, jti, refreshToken, grant.expiresAt());
+    }
+
+    private String sign(JwtClaims claims) {
+        PublicJsonWebKey key = keyRing.signingKey();
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(AsciiJson.escape(claims.toJson()));
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setKeyIdHeaderValue(key.getKeyId());
+        jws.setHeader("typ", "JWT");
+        jws.setKey(key.getPrivateKey());
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("Signing a grant token failed", e);
+        }
+    }
+}

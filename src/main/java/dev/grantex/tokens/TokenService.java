@@ -1,0 +1,111 @@
+package dev.grantex.tokens;
+
+import dev.grantex.agents.Agent;
+import dev.grantex.authorization.AuthRequest;
+import dev.grantex.authorization.AuthorizationService;
+import dev.grantex.grants.Grant;
+import dev.grantex.grants.GrantService;
+import dev.grantex.platform.ApiException;
+import dev.grantex.platform.Caller;
+import dev.grantex.platform.Hashes;
+import dev.grantex.platform.PlanLimits;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Turning codes into grants and tokens, rotating refresh tokens, and revoking single tokens. */
+@ApplicationScoped
+@Transactional
+public class TokenService {
+    @PersistenceContext(unitName = "grantex")
+    EntityManager em;
+
+    @Inject
+    AuthorizationService authorizations;
+
+    @Inject
+    GrantService grants;
+
+    @Inject
+    TokenIssuer issuer;
+
+    @Inject
+    PlanLimits planLimits;
+
+    @Inject
+    Clock clock;
+
+    /** A grant and the tokens issued for it. */
+    public record Exchanged(Grant grant, TokenIssuer.Issued issued) {
+    }
+
+    /** Consumes the code and creates the grant, its token and refresh token, all or nothing. */
+    public Exchanged exchange(Caller caller, String code, String agentId, String codeVerifier) {
+        AuthRequest request = authorizations.consume(caller, code, agentId, codeVerifier);
+        Instant now = now();
+        planLimits.check(caller.plan(), PlanLimits.Resource.ACTIVE_GRANTS, () -> grants.countActive(caller.developerId()));
+        // The grant lives as long as the request asked for (expiresIn), counted from now.
+        Instant expiresAt = now.plus(Duration.between(request.createdAt(), request.expiresAt())).truncatedTo(ChronoUnit.SECONDS);
+        Grant grant = grants.create(caller.developerId(), request.agentId(), request.principalId(), request.scopes(),
+                expiresAt, null, request.audience());
+        return new Exchanged(grant, issuer.issue(grant, Agent.didOf(request.agentId()), null));
+    }
+
+    /**
+     * Rotates a refresh token: the presented one is used up and a new token pair issued for the same
+     * grant, expiring with it. Presenting an already-used refresh token also kills the grant's other
+     * live refresh tokens (reuse detection); that change is kept although the call answers 400.
+     */
+    @Transactional(dontRollbackOn = ApiException.class)
+    public Exchanged refresh(Caller caller, String refreshToken, String agentId) {
+        RefreshToken stored = em.find(RefreshToken.class, Hashes.sha256Hex(refreshToken), LockModeType.PESSIMISTIC_WRITE);
+        if (stored == null || !stored.developerId().equals(caller.developerId())) {
+            throw ApiException.badRequest("Invalid refresh token");
+        }
+        Grant grant = em.find(Grant.class, stored.grantId());
+        Agent agent = em.find(Agent.class, grant.agentId());
+        if (agent == null || !Agent.ACTIVE.equals(agent.status())) {
+            throw ApiException.badRequest("Invalid refresh token");
+        }
+        if (!grant.agentId().equals(agentId)) {
+            throw ApiException.badRequest("Agent mismatch");
+        }
+        if (stored.used()) {
+            em.createQuery("UPDATE RefreshToken r SET r.used = true WHERE r.grantId = :grant AND r.used = false")
+                    .setParameter("grant", grant.id()).executeUpdate();
+            throw ApiException.badRequest("Refresh token already used");
+        }
+        Instant now = now();
+        if (!stored.expiresAt().isAfter(now)) {
+            throw ApiException.badRequest("Refresh token expired");
+        }
+        if (!grant.usable(now)) {
+            throw ApiException.badRequest("Grant is no longer active");
+        }
+        stored.markUsed();
+        String parentAgentDid = grant.parentGrantId() == null ? null
+                : Agent.didOf(em.find(Grant.class, grant.parentGrantId()).agentId());
+        return new Exchanged(grant, issuer.issue(grant, Agent.didOf(grant.agentId()), parentAgentDid));
+    }
+
+    /** Revokes one token of the caller; 404 when unknown, another developer's, or already revoked. */
+    public void revokeToken(String developerId, String jti) {
+        int updated = em.createQuery("UPDATE GrantToken t SET t.revoked = true WHERE t.jti = :jti "
+                        + "AND t.developerId = :dev AND t.revoked = false")
+                .setParameter("jti", jti).setParameter("dev", developerId).executeUpdate();
+        if (updated == 0) {
+            throw ApiException.notFound("Token not found or already revoked");
+        }
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(clock.millis());
+    }
+}

@@ -1,0 +1,116 @@
+package dev.grantex.tokens;
+
+import dev.grantex.grants.Grant;
+import dev.grantex.keys.KeyRing;
+import dev.grantex.platform.PublicUrl;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+
+/**
+ * Checks grant tokens: first the token itself (RS256 signature by a published key, issuer, expiry,
+ * required claims), then its live state in the database, which is the truth about revocation.
+ */
+@ApplicationScoped
+public class TokenVerifier {
+    /** Why a well-formed token is not usable. */
+    public enum Inactive { WRONG_DEVELOPER, REVOKED, EXPIRED, NOT_FOUND }
+
+    @Inject
+    KeyRing keyRing;
+
+    @Inject
+    PublicUrl publicUrl;
+
+    @Inject
+    Clock clock;
+
+    @PersistenceContext(unitName = "grantex")
+    EntityManager em;
+
+    /** The token's verified claims, or empty when it is not a well-formed token this server signed. */
+    public Optional<VerifiedToken> parse(String token) {
+        JwtClaims claims;
+        try {
+            claims = consumer().processToClaims(token);
+        } catch (InvalidJwtException e) {
+            return Optional.empty();
+        }
+        try {
+            String jti = claims.getJwtId();
+            String sub = claims.getSubject();
+            String agt = claims.getStringClaimValue("agt");
+            String dev = claims.getStringClaimValue("dev");
+            List<String> scp = claims.getStringListClaimValue("scp");
+            if (jti == null || sub == null || agt == null || dev == null || scp == null || claims.getIssuedAt() == null) {
+                return Optional.empty();
+            }
+            String grnt = claims.hasClaim("grnt") ? claims.getStringClaimValue("grnt") : jti;
+            Number depth = claims.hasClaim("delegationDepth") ? claims.getClaimValue("delegationDepth", Number.class) : 0;
+            return Optional.of(new VerifiedToken(jti, grnt, dev, sub, agt, scp,
+                    Instant.ofEpochSecond(claims.getIssuedAt().getValue()),
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()), depth.intValue(), claims));
+        } catch (MalformedClaimException | ClassCastException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Empty when the token is live for {@code developerId}; otherwise why not. */
+    public Optional<Inactive> inactiveReason(VerifiedToken token, String developerId) {
+        if (!token.developerId().equals(developerId)) {
+            return Optional.of(Inactive.WRONG_DEVELOPER);
+        }
+        List<Object[]> rows = em.createQuery("SELECT t.revoked, g.status, g.expiresAt, g.developerId FROM GrantToken t, "
+                        + "Grant g WHERE t.jti = :jti AND g.id = t.grantId", Object[].class)
+                .setParameter("jti", token.jti()).getResultList();
+        if (rows.isEmpty() || !developerId.equals(rows.get(0)[3])) {
+            return Optional.of(Inactive.NOT_FOUND);
+        }
+        Object[] row = rows.get(0);
+        if ((Boolean) row[0] || !Grant.ACTIVE.equals(row[1])) {
+            return Optional.of(Inactive.REVOKED);
+        }
+        Instant now = Instant.ofEpochMilli(clock.millis());
+        if (!((Instant) row[2]).isAfter(now) || !token.expiresAt().isAfter(now)) {
+            return Optional.of(Inactive.EXPIRED);
+        }
+        return Optional.empty();
+    }
+
+    /** A fully valid token of {@code developerId}, or empty. */
+    public Optional<VerifiedToken> verifyActive(String token, String developerId) {
+        return parse(token).filter(t -> inactiveReason(t, developerId).isEmpty());
+    }
+
+    private JwtConsumer consumer() {
+        List<JsonWebKey> keys = new ArrayList<>(keyRing.publishedRsaKeys().size());
+        for (PublicJsonWebKey key : keyRing.publishedRsaKeys()) {
+            keys.add(key);
+        }
+        return new JwtConsumerBuilder()
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+                .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys))
+                .setExpectedIssuer(publicUrl.origin())
+                .setRequireExpirationTime()
+                .setAllowedClockSkewInSeconds(0)
+                .setSkipDefaultAudienceValidation()
+                .setEvaluationTime(org.jose4j.jwt.NumericDate.fromMilliseconds(clock.millis()))
+                .build();
+    }
+}

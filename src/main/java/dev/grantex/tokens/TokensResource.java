@@ -1,0 +1,117 @@
+package dev.grantex.tokens;
+
+import dev.grantex.platform.ApiException;
+import dev.grantex.platform.Caller;
+import dev.grantex.platform.JsonRequests;
+import dev.grantex.platform.RequestContext;
+import dev.grantex.platform.Timestamps;
+import dev.grantex.tokens.TokenViews.ExchangeRequest;
+import dev.grantex.tokens.TokenViews.RefreshRequest;
+import dev.grantex.tokens.TokenViews.RevokeRequest;
+import dev.grantex.tokens.TokenViews.TokenView;
+import dev.grantex.tokens.TokenViews.VerifyRequest;
+import dev.grantex.tokens.TokenViews.VerifyView;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Token exchange and refresh (/v1/token), online verification and revocation (/v1/tokens). */
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Tag(name = "Tokens")
+public class TokensResource {
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    TokenVerifier verifier;
+
+    @Inject
+    RequestContext requestContext;
+
+    @POST
+    @Path("token")
+    @Operation(summary = "Exchange an authorization code for a grant token and a refresh token")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TokenView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid, used or expired code; PKCE failure")
+    public Response exchange(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ExchangeRequest.class))) String body) {
+        ExchangeRequest request = JsonRequests.bind(body, ExchangeRequest.class);
+        requireLength(request.code(), 512, "code");
+        requireLength(request.agentId(), 256, "agentId");
+        if (request.credentialFormat() != null && !"jwt".equals(request.credentialFormat())) {
+            throw ApiException.badRequest("credentialFormat must be \"jwt\"; verifiable credentials are not available yet");
+        }
+        TokenService.Exchanged exchanged = tokens.exchange(requestContext.caller(), request.code(), request.agentId(),
+                request.codeVerifier());
+        return Response.status(201).entity(view(exchanged)).build();
+    }
+
+    @POST
+    @Path("token/refresh")
+    @Operation(summary = "Rotate a refresh token: a new grant token and refresh token for the same grant")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TokenView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid, used or expired refresh token; agent mismatch; grant not active")
+    public Response refresh(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RefreshRequest.class))) String body) {
+        RefreshRequest request = JsonRequests.bind(body, RefreshRequest.class);
+        requireLength(request.refreshToken(), 512, "refreshToken");
+        requireLength(request.agentId(), 256, "agentId");
+        TokenService.Exchanged refreshed = tokens.refresh(requestContext.caller(), request.refreshToken(), request.agentId());
+        return Response.status(201).entity(view(refreshed)).build();
+    }
+
+    @POST
+    @Path("tokens/verify")
+    @Operation(summary = "Check a grant token online, including revocation",
+            description = "Always 200 for a present token: {valid:false} for anything not live for the caller.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = VerifyView.class)))
+    @APIResponse(responseCode = "400", description = "token is required")
+    public VerifyView verify(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = VerifyRequest.class))) String body) {
+        VerifyRequest request = JsonRequests.bind(body, VerifyRequest.class);
+        if (request.token() == null || request.token().isEmpty()) {
+            throw ApiException.badRequest("token is required");
+        }
+        Caller caller = requestContext.caller();
+        return verifier.verifyActive(request.token(), caller.developerId())
+                .map(t -> new VerifyView(true, t.grantId(), t.scopes(), t.principal(), t.agentDid(),
+                        Timestamps.format(t.expiresAt())))
+                .orElseGet(VerifyView::invalid);
+    }
+
+    @POST
+    @Path("tokens/revoke")
+    @Operation(summary = "Revoke one token by its jti; its grant and other tokens stay valid")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", description = "Unknown, another developer's, or already revoked")
+    public Response revoke(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RevokeRequest.class))) String body) {
+        RevokeRequest request = JsonRequests.bind(body, RevokeRequest.class);
+        requireLength(request.jti(), 512, "jti");
+        tokens.revokeToken(requestContext.caller().developerId(), request.jti());
+        return Response.noContent().build();
+    }
+
+    private static TokenView view(TokenService.Exchanged exchanged) {
+        return new TokenView(exchanged.issued().grantToken(), Timestamps.format(exchanged.issued().expiresAt()),
+                exchanged.grant().scopes(), exchanged.issued().refreshToken(), exchanged.grant().id());
+    }
+
+    private static void requireLength(String value, int max, String field) {
+        if (value == null || value.isEmpty() || value.length() > max) {
+            throw ApiException.badRequest(field + " is required (1 to " + max + " characters)");
+        }
+    }
+}
