@@ -5,6 +5,7 @@ import dev.grantex.developers.DeveloperViews.CreatedView;
 import dev.grantex.developers.DeveloperViews.DeveloperList;
 import dev.grantex.developers.DeveloperViews.MeView;
 import dev.grantex.platform.AdminEndpoint;
+import dev.grantex.platform.IpRateLimit;
 import dev.grantex.platform.JsonRequests;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @AdminEndpoint
+@IpRateLimit(bucket = "admin", perMinute = 20)
 @Tag(name = "Administration")
 @SecurityRequirement(name = "adminKey")
 public class AdminDevelopersResource {

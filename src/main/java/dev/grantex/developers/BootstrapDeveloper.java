@@ -22,7 +22,15 @@ public class BootstrapDeveloper {
     String mode;
 
     void onStart(@Observes Startup startup) {
-        apiKey.map(String::trim).filter(key -> !key.isEmpty())
-                .ifPresent(key -> developers.ensureBootstrapDeveloper(key, mode));
+        apiKey.map(String::trim).filter(key -> !key.isEmpty()).ifPresent(key -> {
+            try {
+                developers.ensureBootstrapDeveloper(key, mode);
+            } catch (RuntimeException raced) {
+                // Another node starting at the same time created it (unique key hash); check once more.
+                if (developers.authenticate(key).isEmpty()) {
+                    throw raced;
+                }
+            }
+        });
     }
 }

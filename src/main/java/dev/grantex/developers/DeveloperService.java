@@ -50,7 +50,10 @@ public class DeveloperService {
             em.flush();
         } catch (PersistenceException e) {
             // The email's unique constraint, when two signups race past the check above.
-            throw ApiException.conflict("A developer with this email already exists");
+            if (normalizedEmail != null && emailTaken(normalizedEmail)) {
+                throw ApiException.conflict("A developer with this email already exists");
+            }
+            throw e;
         }
         return new Created(developer, apiKey);
     }
@@ -65,6 +68,7 @@ public class DeveloperService {
         }
         em.persist(new Developer(Ids.newId("dev"), ApiKeys.hash(apiKey), "Bootstrap developer", null,
                 DeveloperFields.mode(mode), DeveloperFields.plan(defaultPlan), Instant.ofEpochMilli(clock.millis())));
+        em.flush();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

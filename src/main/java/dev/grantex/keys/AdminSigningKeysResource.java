@@ -1,6 +1,7 @@
 package dev.grantex.keys;
 
 import dev.grantex.platform.AdminEndpoint;
+import dev.grantex.platform.IpRateLimit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @AdminEndpoint
+@IpRateLimit(bucket = "admin", perMinute = 20)
 @Tag(name = "Administration")
 @SecurityRequirement(name = "adminKey")
 public class AdminSigningKeysResource {

@@ -23,8 +23,8 @@ import org.jose4j.jwk.PublicJsonWebKey;
 
 /**
  * The signing keys this node uses and publishes. Keys live in the database (private halves sealed),
- * so all nodes share them; each node keeps them in memory and re-reads them every few seconds, which
- * is how a rotation done on one node reaches the others.
+ * so all nodes share them; each node keeps them in memory and re-reads them on first use after
+ * GRANTEX_SIGNING_REFRESH_SECONDS, which is how a rotation done on one node reaches the others.
  */
 @ApplicationScoped
 public class KeyRing {
@@ -93,7 +93,12 @@ public class KeyRing {
         Instant now = now();
         KeyPair pair = KeyMaterial.generate(SigningKey.RS256);
         SigningKey replacement = toRow(SigningKey.RS256, pair, now);
-        store.replaceActive(SigningKey.RS256, replacement, now, now.plus(Duration.ofDays(retiredKeyDays)));
+        try {
+            store.replaceActive(SigningKey.RS256, replacement, now, now.plus(Duration.ofDays(retiredKeyDays)));
+        } catch (RuntimeException concurrent) {
+            // Another rotation took the active slot first (unique constraint); it stands.
+            throw new ApiException(409, "CONFLICT", "Another rotation happened at the same time; check the JWKS");
+        }
         reload();
         LOG.info("Signing key rotated; new kid " + replacement.kid());
         return replacement.kid();
@@ -135,10 +140,15 @@ public class KeyRing {
 
     private Loaded current() {
         Loaded current = loaded;
-        if (current == null || current.loadedAt().plusSeconds(refreshSeconds).isBefore(now())) {
-            current = reload();
-        }
-        return current;
+        return stale(current) ? reloadIfStale() : current;
+    }
+
+    private synchronized Loaded reloadIfStale() {
+        return stale(loaded) ? reload() : loaded;
+    }
+
+    private boolean stale(Loaded current) {
+        return current == null || current.loadedAt().plusSeconds(refreshSeconds).isBefore(now());
     }
 
     private synchronized Loaded reload() {

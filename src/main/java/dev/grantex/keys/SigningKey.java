@@ -76,14 +76,6 @@ public class SigningKey {
         return createdAt;
     }
 
-    public Instant retiredAt() {
-        return retiredAt;
-    }
-
-    public Instant publishUntil() {
-        return publishUntil;
-    }
-
     void retire(Instant now, Instant keepPublishedUntil) {
         activeSlot = null;
         retiredAt = now;

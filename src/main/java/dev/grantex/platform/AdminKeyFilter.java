@@ -16,6 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class AdminKeyFilter implements ContainerRequestFilter {
+    private static final int MIN_KEY_LENGTH = 16;
+
     @Context
     ResourceInfo resourceInfo;
 
@@ -31,8 +33,9 @@ public class AdminKeyFilter implements ContainerRequestFilter {
         if (!admin) {
             return;
         }
-        String key = adminKey.map(String::trim).filter(k -> !k.isEmpty()).orElseThrow(() ->
-                new ApiException(503, "SERVICE_UNAVAILABLE", "Administration is disabled: GRANTEX_ADMIN_API_KEY is not set"));
+        String key = adminKey.map(String::trim).filter(k -> k.length() >= MIN_KEY_LENGTH).orElseThrow(() ->
+                new ApiException(503, "SERVICE_UNAVAILABLE",
+                        "Administration is disabled: GRANTEX_ADMIN_API_KEY is not set (or shorter than 16 characters)"));
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !Hashes.constantTimeEquals(header, "Bearer " + key)) {
             throw ApiException.unauthorized("Invalid admin key");

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,6 +23,9 @@ public class BodySizeLimitFilter extends HttpFilter {
     @ConfigProperty(name = "grantex.http.max-body-bytes", defaultValue = "1048576")
     long maxBodyBytes;
 
+    @Inject
+    RequestContext requestContext;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -31,7 +33,7 @@ public class BodySizeLimitFilter extends HttpFilter {
             String body = Json.createObjectBuilder()
                     .add("message", new BodyTooLargeException(maxBodyBytes).getMessage())
                     .add("code", ErrorCodes.forStatus(413))
-                    .add("requestId", UUID.randomUUID().toString())
+                    .add("requestId", requestContext.requestId())
                     .build().toString();
             response.setStatus(413);
             response.setContentType("application/json");

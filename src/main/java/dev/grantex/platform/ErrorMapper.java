@@ -36,7 +36,13 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (error instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
-            return body(status, ErrorCodes.forStatus(status), clientErrorMessage(status));
+            Response response = body(status, ErrorCodes.forStatus(status), clientErrorMessage(status));
+            web.getResponse().getHeaders().forEach((name, values) -> {
+                if (!"Content-Type".equalsIgnoreCase(name) && !"Content-Length".equalsIgnoreCase(name)) {
+                    response.getHeaders().put(name, values);
+                }
+            });
+            return response;
         }
         if (error instanceof JsonException || error instanceof JsonbException || error instanceof ProcessingException) {
             return body(400, "BAD_REQUEST", "Malformed request body");

@@ -5,11 +5,11 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A per-client-IP limit, in requests per minute, applied before authentication. */
+/** A per-client-IP limit, in requests per minute, applied before authentication; a method's wins over its class's. */
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.METHOD)
+@Target({ElementType.TYPE, ElementType.METHOD})
 public @interface IpRateLimit {
-    /** Names the bucket, so different routes count separately. */
+    /** Names the bucket, so different routes count separately; also the key of its limit's setting. */
     String bucket();
 
     int perMinute();

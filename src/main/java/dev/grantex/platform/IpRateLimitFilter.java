@@ -9,8 +9,13 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Applies a route's {@link IpRateLimit} per client address, before authentication. */
+/**
+ * Applies a route's {@link IpRateLimit} per client address, before authentication. An installation can
+ * change a bucket's limit with grantex.rate-limits.ip.&lt;bucket&gt; (GRANTEX_RATE_LIMITS_IP_SIGNUP=…).
+ */
 @Provider
 @Priority(Priorities.AUTHENTICATION - 100)
 public class IpRateLimitFilter implements ContainerRequestFilter {
@@ -20,6 +25,8 @@ public class IpRateLimitFilter implements ContainerRequestFilter {
     @Context
     HttpServletRequest servletRequest;
 
+    private final Config config = ConfigProvider.getConfig();
+
     @Inject
     RateLimiter limiter;
 
@@ -28,14 +35,18 @@ public class IpRateLimitFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        IpRateLimit limit = resourceInfo.getResourceMethod() == null
-                ? null : resourceInfo.getResourceMethod().getAnnotation(IpRateLimit.class);
+        IpRateLimit limit = resourceInfo.getResourceMethod() == null ? null
+                : resourceInfo.getResourceMethod().isAnnotationPresent(IpRateLimit.class)
+                ? resourceInfo.getResourceMethod().getAnnotation(IpRateLimit.class)
+                : resourceInfo.getResourceClass().getAnnotation(IpRateLimit.class);
         if (limit == null || !settings.enabled()) {
             return;
         }
         RateLimitDecision decision;
         try {
-            decision = limiter.hit("ip:" + limit.bucket() + ":" + servletRequest.getRemoteAddr(), limit.perMinute());
+            int perMinute = config.getOptionalValue("grantex.rate-limits.ip." + limit.bucket(), Integer.class)
+                    .orElse(limit.perMinute());
+            decision = limiter.hit("ip:" + limit.bucket() + ":" + servletRequest.getRemoteAddr(), perMinute);
         } catch (CounterUnavailableException e) {
             throw RateLimitedException.unavailable();
         }

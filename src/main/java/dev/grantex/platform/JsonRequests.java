@@ -6,6 +6,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -13,6 +14,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * Reads request bodies strictly: the body must be a JSON object and every field a request record
@@ -29,9 +31,18 @@ public final class JsonRequests {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
         JsonValue value;
-        try (var reader = Json.createReader(new StringReader(body))) {
-            value = reader.readValue();
-        } catch (JsonException e) {
+        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+            parser.next();
+            value = parser.getValue();
+            if (parser.hasNext()) {
+                throw ApiException.badRequest("Malformed JSON body: unexpected content after the JSON value");
+            }
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+            throw ApiException.badRequest("Malformed JSON body: " + firstLine(e.getMessage()));
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Parsson refuses input nested too deeply with a plain RuntimeException.
             throw ApiException.badRequest("Malformed JSON body: " + firstLine(e.getMessage()));
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -71,6 +82,9 @@ public final class JsonRequests {
         }
         if (type == String.class) {
             if (value instanceof JsonString s) {
+                if (s.getString().indexOf('\u0000') >= 0) {
+                    throw ApiException.badRequest("'" + path + "' must not contain NUL characters");
+                }
                 return s.getString();
             }
             throw wrongType(path, "a string");

@@ -18,7 +18,7 @@ public class LocalWindowCounter implements WindowCounter {
             windows.values().removeIf(w -> w.number() < window);
         }
         Window current = windows.compute(key, (k, existing) ->
-                existing != null && existing.number() == window ? existing : new Window(window, new AtomicLong()));
+                existing != null && existing.number() >= window ? existing : new Window(window, new AtomicLong()));
         return current.hits().incrementAndGet();
     }
 }

@@ -1,7 +1,11 @@
 package dev.grantex.platform;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.interceptor.Interceptor;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Optional;
@@ -24,6 +28,20 @@ public class RedisConnection {
     Optional<String> redisUrl;
 
     private volatile JedisPooled client;
+
+    void checkAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Startup startup) {
+        if (configured()) {
+            try {
+                URI uri = URI.create(redisUrl.orElseThrow().trim());
+                if (!("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new IllegalArgumentException("scheme or host");
+                }
+                databaseOf(uri);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("GRANTEX_REDIS_URL must look like redis://[user:password@]host:port[/db]");
+            }
+        }
+    }
 
     public boolean configured() {
         return redisUrl.filter(url -> !url.isBlank()).isPresent();

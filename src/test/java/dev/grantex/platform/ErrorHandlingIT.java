@@ -37,6 +37,26 @@ class ErrorHandlingIT {
     }
 
     @Test
+    void hostileJsonIs400NotA500() {
+        String deep = "{\"name\":" + "[".repeat(3000) + "]".repeat(3000) + "}";
+        assertError(developer.api().post("/v1/agents", deep), 400, "BAD_REQUEST");
+        assertError(developer.api().post("/v1/agents", "{\"name\":\"a\"} trailing"), 400, "BAD_REQUEST");
+        assertError(developer.api().post("/v1/agents", "{\"name\":\"a\\u0000b\"}"), 400, "BAD_REQUEST");
+        assertError(developer.api().post("/v1/agents", "{\"name\":\"a\",\"scopes\":[\"say \\\"hi\\\"\"]}"),
+                400, "BAD_REQUEST");
+        assertError(developer.api().post("/v1/agents", "{\"name\":\"a\",\"scopes\":[\"has space\"]}"),
+                400, "BAD_REQUEST");
+        assertTrue(developer.api().get("/v1/agents").expect(200).json().getJsonArray("agents").isEmpty());
+    }
+
+    @Test
+    void wrongMethodKeepsTheAllowHeader() {
+        Reply reply = developer.api().put("/v1/agents", "{}");
+        assertEquals(405, reply.status());
+        assertTrue(reply.header("Allow").orElse("").contains("GET"), reply.raw().headers().map().toString());
+    }
+
+    @Test
     void nonObjectBodiesAre400() {
         for (String body : List.of("[1,2]", "\"name\"", "42", "null")) {
             Reply reply = developer.api().post("/v1/agents", body);

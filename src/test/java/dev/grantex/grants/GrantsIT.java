@@ -1,0 +1,115 @@
+package dev.grantex.grants;
+
+import static dev.grantex.it.ErrorEnvelope.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.grantex.it.Flows;
+import dev.grantex.it.TestDeveloper;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GrantsIT {
+    private final TestDeveloper developer = TestDeveloper.create("enterprise", "sandbox");
+    private final String agentId = Flows.createAgent(developer, List.of("read", "write"));
+
+    private static String tokenBody(String token) {
+        return Json.createObjectBuilder().add("token", token).build().toString();
+    }
+
+    @Test
+    void getShowsTheGrant() {
+        Flows.Issued issued = Flows.grant(developer, agentId, List.of("read"));
+        JsonObject grant = developer.api().get("/v1/grants/" + issued.grantId()).expect(200).json();
+        assertEquals(issued.grantId(), grant.getString("grantId"));
+        assertEquals(issued.grantId(), grant.getString("id"));
+        assertEquals(agentId, grant.getString("agentId"));
+        assertEquals(developer.developerId(), grant.getString("developerId"));
+        assertEquals(issued.claims().getString("sub"), grant.getString("principalId"));
+        assertEquals("active", grant.getString("status"));
+        assertEquals(0, grant.getInt("delegationDepth"));
+        assertFalse(grant.containsKey("parentGrantId"));
+        assertFalse(grant.containsKey("revokedAt"));
+        Instant.parse(grant.getString("issuedAt"));
+    }
+
+    @Test
+    void listFiltersAndIsNewestFirst() {
+        Flows.Issued first = Flows.grant(developer, agentId, List.of("read"));
+        Flows.Issued second = Flows.grant(developer, agentId, List.of("write"));
+        JsonArray all = developer.api().get("/v1/grants").expect(200).json().getJsonArray("grants");
+        assertEquals(second.grantId(), all.getJsonObject(0).getString("grantId"));
+        assertEquals(first.grantId(), all.getJsonObject(1).getString("grantId"));
+        String principal = first.claims().getString("sub");
+        JsonArray byPrincipal = developer.api().get("/v1/grants?principalId=" + principal).expect(200).json()
+                .getJsonArray("grants");
+        assertEquals(1, byPrincipal.size());
+        developer.api().delete("/v1/grants/" + first.grantId()).expect(204);
+        JsonArray revoked = developer.api().get("/v1/grants?status=revoked&agentId=" + agentId).expect(200).json()
+                .getJsonArray("grants");
+        assertEquals(1, revoked.size());
+        assertError(developer.api().get("/v1/grants?status=expired-ish"), 400, "BAD_REQUEST");
+        assertTrue(TestDeveloper.create("enterprise").api().get("/v1/grants").expect(200).json()
+                .getJsonArray("grants").isEmpty());
+    }
+
+    @Test
+    void deleteRevokesAndTheGrantStaysVisible() {
+        Flows.Issued issued = Flows.grant(developer, agentId, List.of("read"));
+        developer.api().delete("/v1/grants/" + issued.grantId()).expect(204);
+        JsonObject grant = developer.api().get("/v1/grants/" + issued.grantId()).expect(200).json();
+        assertEquals("revoked", grant.getString("status"));
+        Instant.parse(grant.getString("revokedAt"));
+        assertFalse(Flows.valid(developer, issued.grantToken()));
+        assertError(developer.api().delete("/v1/grants/" + issued.grantId()), 404, "NOT_FOUND");
+        String refresh = Json.createObjectBuilder().add("refreshToken", issued.refreshToken()).add("agentId", agentId)
+                .build().toString();
+        assertError(developer.api().post("/v1/token/refresh", refresh), 400, "BAD_REQUEST");
+    }
+
+    @Test
+    void anotherDevelopersGrantIs404() {
+        Flows.Issued issued = Flows.grant(developer, agentId, List.of("read"));
+        TestDeveloper other = TestDeveloper.create("enterprise");
+        assertError(other.api().get("/v1/grants/" + issued.grantId()), 404, "NOT_FOUND");
+        assertError(other.api().delete("/v1/grants/" + issued.grantId()), 404, "NOT_FOUND");
+        assertTrue(Flows.valid(developer, issued.grantToken()));
+        assertError(developer.api().get("/v1/grants/grnt_unknown"), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void grantsVerifyIntrospects() {
+        Flows.Issued issued = Flows.grant(developer, agentId, List.of("read"));
+        JsonObject active = developer.api().post("/v1/grants/verify", tokenBody(issued.grantToken())).expect(200).json();
+        assertTrue(active.getBoolean("active"));
+        assertEquals(issued.grantId(), active.getJsonObject("claims").getString("grnt"));
+        assertEquals(developer.developerId(), active.getJsonObject("claims").getString("dev"));
+
+        JsonObject foreign = TestDeveloper.create("enterprise").api().post("/v1/grants/verify",
+                tokenBody(issued.grantToken())).expect(200).json();
+        assertEquals("wrong_developer", foreign.getString("reason"));
+        developer.api().delete("/v1/grants/" + issued.grantId()).expect(204);
+        JsonObject revoked = developer.api().post("/v1/grants/verify", tokenBody(issued.grantToken())).expect(200).json();
+        assertFalse(revoked.getBoolean("active"));
+        assertEquals("revoked", revoked.getString("reason"));
+        assertError(developer.api().post("/v1/grants/verify", tokenBody("garbage")), 400, "BAD_REQUEST");
+        assertError(developer.api().post("/v1/grants/verify", "{}"), 400, "BAD_REQUEST");
+    }
+
+    @Test
+    void deletingAnAgentTakesItsGrantsAndTokens() {
+        String doomed = Flows.createAgent(developer, List.of("read"));
+        Flows.Issued issued = Flows.grant(developer, doomed, List.of("read"));
+        Flows.Issued child = Flows.delegate(developer, issued.grantToken(), agentId, List.of("read"));
+        developer.api().delete("/v1/agents/" + doomed).expect(204);
+        assertFalse(Flows.valid(developer, issued.grantToken()));
+        assertFalse(Flows.valid(developer, child.grantToken()), "delegated grants are revoked with their parent");
+        assertError(developer.api().get("/v1/grants/" + issued.grantId()), 404, "NOT_FOUND");
+        assertEquals("revoked", developer.api().get("/v1/grants/" + child.grantId()).expect(200).json().getString("status"));
+    }
+}
