@@ -88,11 +88,7 @@ public class AuthorizationService {
         Duration lifetime = Durations.parseExpiresIn(expiresIn);
         AuthRequest request = new AuthRequest(Ids.newId("areq"), caller.developerId(), agent.id(), principalId, scopes,
                 redirectUri, body.state(), body.audience(), expiresIn, now.plus(lifetime), challenge, now);
-        String code = null;
-        if (caller.sandbox() || decision.isPresent()) {
-            code = Secrets.random256();
-            request.approve(Hashes.sha256Hex(code));
-        }
+        String code = caller.sandbox() || decision.isPresent() ? issueCode(request) : null;
         em.persist(request);
         return new Created(request, code, decision);
     }
@@ -125,9 +121,7 @@ public class AuthorizationService {
         AuthRequest request = lockPending(id).orElseThrow(() ->
                 new ApiException(410, "GONE", "This authorization request has expired or was already answered"));
         requireFido(request);
-        String code = Secrets.random256();
-        request.approve(Hashes.sha256Hex(code));
-        return new Consent(code, request.redirectUri(), request.state());
+        return new Consent(issueCode(request), request.redirectUri(), request.state());
     }
 
     /** The principal denies; anything but a pending, unexpired request is 404. */
@@ -146,9 +140,7 @@ public class AuthorizationService {
         AuthRequest request = lockPending(id).filter(r -> r.developerId().equals(caller.developerId()))
                 .orElseThrow(() -> ApiException.notFound("Authorization request not found"));
         if (approve) {
-            String code = Secrets.random256();
-            request.approve(Hashes.sha256Hex(code));
-            return new Consent(code, request.redirectUri(), request.state());
+            return new Consent(issueCode(request), request.redirectUri(), request.state());
         }
         request.deny();
         return new Consent(null, request.redirectUri(), request.state());
@@ -187,6 +179,13 @@ public class AuthorizationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void deleteAgentRequests(String agentId) {
         em.createQuery("DELETE FROM AuthRequest a WHERE a.agentId = :agent").setParameter("agent", agentId).executeUpdate();
+    }
+
+    /** Approves the request with a fresh code; only the code's hash is kept. */
+    private static String issueCode(AuthRequest request) {
+        String code = Secrets.random256();
+        request.approve(Hashes.sha256Hex(code));
+        return code;
     }
 
     private Optional<AuthRequest> lockPending(String id) {
