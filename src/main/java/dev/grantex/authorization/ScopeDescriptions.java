@@ -39,4 +39,30 @@ public final class ScopeDescriptions {
     public static List<String> describeAll(List<String> scopes) {
         return scopes.stream().map(ScopeDescriptions::describe).toList();
     }
+
+    /**
+     * For the consent page: like {@link #describe}, but a custom scope of the form
+     * resource:action[:constraint] reads as "Export crm (limit: 10)" rather than as written. (The JSON
+     * consent route keeps the raw scope, as the protocol defines.)
+     */
+    public static String forPeople(String scope) {
+        String described = describe(scope);
+        if (!described.equals(scope)) {
+            return described;
+        }
+        String[] parts = scope.split(":", 3);
+        if (parts.length == 1 || parts[0].isEmpty() || parts[1].isEmpty()) {
+            return capitalize(words(scope));
+        }
+        String sentence = capitalize(words(parts[1])) + " " + words(parts[0]);
+        return parts.length == 3 ? sentence + " (" + words(parts[2]) + ")" : sentence;
+    }
+
+    private static String words(String token) {
+        return token.replace('_', ' ').replace('-', ' ').replace('.', ' ');
+    }
+
+    private static String capitalize(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
 }

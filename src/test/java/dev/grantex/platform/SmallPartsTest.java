@@ -17,11 +17,13 @@ class SmallPartsTest {
     }
 
     @Test
-    void idsArePrefixedUlids() {
-        String a = Ids.newId("ag");
-        String b = Ids.newId("ag");
-        assertTrue(a.matches("ag_[0-9A-HJKMNP-TV-Z]{26}"), a);
-        assertTrue(a.compareTo(b) < 0, "monotonic");
+    void idsArePrefixedUlidsWithFreshRandomness() {
+        String a = Ids.newId("areq");
+        String b = Ids.newId("areq");
+        assertTrue(a.matches("areq_[0-9A-HJKMNP-TV-Z]{26}"), a);
+        // Same millisecond or not, the 16 random characters share no predictable relation.
+        assertFalse(a.substring(15).equals(b.substring(15)));
+        assertTrue(a.substring(0, 15).compareTo(Ids.newId("areq").substring(0, 15)) <= 0, "time-ordered prefix");
     }
 
     @Test
