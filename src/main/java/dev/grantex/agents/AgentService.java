@@ -43,9 +43,11 @@ public class AgentService {
         String validName = requireName(name);
         String validDescription = description == null ? "" : checkDescription(description);
         List<String> validScopes = scopes == null ? List.of() : Scopes.validate(scopes);
-        planLimits.check(plan, PlanLimits.Resource.AGENTS, () -> em.createQuery(
-                "SELECT COUNT(a) FROM Agent a WHERE a.developerId = :dev", Long.class)
-                .setParameter("dev", developerId).getSingleResult());
+        planLimits.check(plan, PlanLimits.Resource.AGENTS, () -> {
+            planLimits.lockDeveloper(developerId);
+            return em.createQuery("SELECT COUNT(a) FROM Agent a WHERE a.developerId = :dev", Long.class)
+                    .setParameter("dev", developerId).getSingleResult();
+        });
         Agent agent = new Agent(Ids.newId("ag"), developerId, validName, validDescription, validScopes, now());
         em.persist(agent);
         return agent;

@@ -2,6 +2,7 @@ package dev.grantex.grants;
 
 import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Ids;
+import dev.grantex.platform.PlanLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -24,6 +25,9 @@ public class GrantService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PlanLimits planLimits;
 
     @Inject
     Event<GrantCreated> grantCreated;
@@ -69,9 +73,10 @@ public class GrantService {
         return query.getResultList();
     }
 
-    /** Active, unexpired grants of the developer (the plan quota counts these). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** Active, unexpired grants of the developer (the plan quota counts these), with the developer locked. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public long countActive(String developerId) {
+        planLimits.lockDeveloper(developerId);
         return em.createQuery("SELECT COUNT(g) FROM Grant g WHERE g.developerId = :dev AND g.status = 'active' "
                         + "AND g.expiresAt > :now", Long.class)
                 .setParameter("dev", developerId).setParameter("now", now()).getSingleResult();

@@ -32,7 +32,7 @@ public class KeyRing {
 
     /** What is loaded: the active keys (with private halves) and what the JWKS publishes. */
     private record Loaded(PublicJsonWebKey rsa, PublicJsonWebKey ed25519, List<PublicJsonWebKey> publishedRsa,
-                          String jwksJson, Instant loadedAt) {
+                          String jwksJson, Instant loadedAt, Instant signerChangesAt) {
     }
 
     @Inject
@@ -56,6 +56,10 @@ public class KeyRing {
     @ConfigProperty(name = "grantex.signing.refresh-seconds", defaultValue = "30")
     int refreshSeconds;
 
+    @Inject
+    @ConfigProperty(name = "grantex.signing.publish-ahead-seconds", defaultValue = "300")
+    int publishAheadSeconds;
+
     private volatile Loaded loaded;
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100) Startup startup) {
@@ -64,7 +68,7 @@ public class KeyRing {
         reload();
     }
 
-    /** The active RS256 key, private half included, for signing. */
+    /** The RS256 key that signs now, private half included (the active one, once it has been published long enough). */
     public PublicJsonWebKey signingKey() {
         return current().rsa();
     }
@@ -111,7 +115,7 @@ public class KeyRing {
                 : Optional.empty();
         try {
             if (configured.isPresent()) {
-                if (store.find(configured.get().kid()).isEmpty()) {
+                if (!store.find(configured.get().kid()).map(SigningKey::active).orElse(false)) {
                     store.replaceActive(algorithm, configured.get(), now, now.plus(Duration.ofDays(retiredKeyDays)));
                     LOG.info("Activated the configured RS256 signing key " + configured.get().kid());
                 }
@@ -144,39 +148,58 @@ public class KeyRing {
     }
 
     private synchronized Loaded reloadIfStale() {
-        return stale(loaded) ? reload() : loaded;
+        if (!stale(loaded)) {
+            return loaded;
+        }
+        try {
+            return reload();
+        } catch (RuntimeException e) {
+            if (loaded == null) {
+                throw e;
+            }
+            // Keep signing and publishing with the keys already known; try again on the next call.
+            LOG.warning("Could not re-read the signing keys, keeping the loaded ones: " + e);
+            return loaded;
+        }
     }
 
     private boolean stale(Loaded current) {
-        return current == null || current.loadedAt().plusSeconds(refreshSeconds).isBefore(now());
+        Instant now = now();
+        return current == null || current.loadedAt().plusSeconds(refreshSeconds).isBefore(now)
+                || (current.signerChangesAt() != null && !current.signerChangesAt().isAfter(now));
     }
 
     private synchronized Loaded reload() {
         Instant now = now();
         List<SigningKey> rows = store.publishable(now);
-        PublicJsonWebKey rsa = null;
-        PublicJsonWebKey ed25519 = null;
         List<PublicJsonWebKey> publishedRsa = rows.stream()
                 .filter(k -> k.algorithm().equals(SigningKey.RS256))
                 .map(k -> KeyMaterial.parsePublic(k.publicJwk()))
                 .toList();
-        for (SigningKey row : rows) {
-            if (!row.active()) {
-                continue;
-            }
-            PublicJsonWebKey jwk = KeyMaterial.parsePublic(row.publicJwk());
-            jwk.setPrivateKey(KeyMaterial.decodePrivate(row.algorithm(), secretBox.open(row.sealedPrivateKey())));
-            if (row.algorithm().equals(SigningKey.RS256)) {
-                rsa = jwk;
-            } else {
-                ed25519 = jwk;
-            }
-        }
-        if (rsa == null || ed25519 == null) {
-            throw new IllegalStateException("No active signing key in the database");
-        }
-        loaded = new Loaded(rsa, ed25519, publishedRsa, jwks(publishedRsa), now);
+        SigningKey activeRsa = active(rows, SigningKey.RS256);
+        SigningKey activeEd25519 = active(rows, SigningKey.EDDSA);
+        // A newly rotated key is published at once but signs only after GRANTEX_SIGNING_PUBLISH_AHEAD_SECONDS,
+        // so verifiers holding a cached JWKS (max-age 300) never meet a token with a kid they lack.
+        Instant signsFrom = activeRsa.createdAt().plusSeconds(publishAheadSeconds);
+        SigningKey previous = rows.stream()
+                .filter(k -> k.algorithm().equals(SigningKey.RS256) && !k.active())
+                .findFirst().orElse(null);
+        boolean previousStillSigns = previous != null && signsFrom.isAfter(now);
+        SigningKey signer = previousStillSigns ? previous : activeRsa;
+        loaded = new Loaded(withPrivateKey(signer), withPrivateKey(activeEd25519), publishedRsa, jwks(publishedRsa), now,
+                previousStillSigns ? signsFrom : null);
         return loaded;
+    }
+
+    private static SigningKey active(List<SigningKey> rows, String algorithm) {
+        return rows.stream().filter(k -> k.active() && k.algorithm().equals(algorithm)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No active " + algorithm + " signing key in the database"));
+    }
+
+    private PublicJsonWebKey withPrivateKey(SigningKey row) {
+        PublicJsonWebKey jwk = KeyMaterial.parsePublic(row.publicJwk());
+        jwk.setPrivateKey(KeyMaterial.decodePrivate(row.algorithm(), secretBox.open(row.sealedPrivateKey())));
+        return jwk;
     }
 
     private static String jwks(List<PublicJsonWebKey> keys) {

@@ -76,6 +76,12 @@ public class SigningKey {
         return createdAt;
     }
 
+    void activate() {
+        activeSlot = algorithm;
+        retiredAt = null;
+        publishUntil = null;
+    }
+
     void retire(Instant now, Instant keepPublishedUntil) {
         activeSlot = null;
         retiredAt = now;

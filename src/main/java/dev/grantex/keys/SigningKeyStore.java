@@ -16,10 +16,11 @@ public class SigningKeyStore {
     @PersistenceContext(unitName = "grantex")
     EntityManager em;
 
-    /** Active keys and retired keys still published at {@code now}, newest first. */
+    /** Active keys first, then retired keys still published at {@code now}, most recently retired first. */
     public List<SigningKey> publishable(Instant now) {
         return em.createQuery("SELECT k FROM SigningKey k WHERE k.activeSlot IS NOT NULL OR k.publishUntil > :now "
-                        + "ORDER BY k.createdAt DESC", SigningKey.class)
+                        + "ORDER BY CASE WHEN k.activeSlot IS NULL THEN 1 ELSE 0 END, k.retiredAt DESC, k.createdAt DESC",
+                        SigningKey.class)
                 .setParameter("now", now).getResultList();
     }
 
@@ -33,7 +34,10 @@ public class SigningKeyStore {
         em.flush();
     }
 
-    /** Retires the active key of the algorithm (if any) and makes {@code replacement} active, atomically. */
+    /**
+     * Retires the active key of the algorithm (if any) and makes {@code replacement} active,
+     * atomically; a replacement already stored (a configured key used before) is re-activated.
+     */
     public void replaceActive(String algorithm, SigningKey replacement, Instant now, Instant keepPublishedUntil) {
         em.createQuery("SELECT k FROM SigningKey k WHERE k.activeSlot = :alg", SigningKey.class)
                 .setParameter("alg", algorithm)
@@ -41,6 +45,11 @@ public class SigningKeyStore {
                 .getResultStream()
                 .forEach(current -> current.retire(now, keepPublishedUntil));
         em.flush();
-        em.persist(replacement);
+        SigningKey stored = em.find(SigningKey.class, replacement.kid(), LockModeType.PESSIMISTIC_WRITE);
+        if (stored == null) {
+            em.persist(replacement);
+        } else {
+            stored.activate();
+        }
     }
 }

@@ -38,12 +38,15 @@ public class CorsFilter extends HttpFilter {
             throws IOException, ServletException {
         String origin = request.getHeader("Origin");
         boolean allowed = origin != null && allowedOrigins.contains(origin);
+        if (!allowedOrigins.isEmpty()) {
+            // Answers differ by Origin, so shared caches (the JWKS is cacheable) must key on it.
+            response.addHeader("Vary", "Origin");
+        }
         if (allowed) {
             response.setHeader("Access-Control-Allow-Origin", origin);
             response.setHeader("Access-Control-Allow-Credentials", "true");
             response.setHeader("Access-Control-Expose-Headers",
                     "X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After");
-            response.addHeader("Vary", "Origin");
         }
         boolean preflight = "OPTIONS".equals(request.getMethod())
                 && request.getHeader("Access-Control-Request-Method") != null;

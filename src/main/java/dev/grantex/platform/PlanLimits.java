@@ -1,6 +1,9 @@
 package dev.grantex.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -37,9 +40,21 @@ public class PlanLimits {
 
     private final Config config = ConfigProvider.getConfig();
 
+    @PersistenceContext(unitName = "grantex")
+    EntityManager em;
+
+    /** Serialises a developer's quota checks until the caller's transaction ends. */
+    public void lockDeveloper(String developerId) {
+        em.createQuery("SELECT d FROM Developer d WHERE d.id = :id")
+                .setParameter("id", developerId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
     /**
      * Refuses creating one more of {@code resource} when the existing ones already fill the plan's
-     * quota. {@code existing} is only counted when the plan has a quota.
+     * quota. {@code existing} is only counted when the plan has a quota; it should lock the developer
+     * (see {@link #lockDeveloper}) so that concurrent creations cannot all pass the same count.
      */
     public void check(String plan, Resource resource, LongSupplier existing) {
         long limit = config.getOptionalValue("grantex.plans." + plan + "." + resource.key, Long.class)

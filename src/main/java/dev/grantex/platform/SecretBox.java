@@ -90,8 +90,8 @@ public class SecretBox {
             }
             byte[] generated = new byte[32];
             random.nextBytes(generated);
-            Files.writeString(file, Base64.getEncoder().encodeToString(generated), StandardOpenOption.CREATE_NEW);
-            restrictToOwner(file);
+            createOwnerOnly(file);
+            Files.writeString(file, Base64.getEncoder().encodeToString(generated), StandardOpenOption.WRITE);
             LOG.warning("GRANTEX_ENCRYPTION_KEY is not set: generated an encryption key in " + file
                     + ". Fine for one node; a cluster must configure the same key on every node.");
             return generated;
@@ -100,11 +100,12 @@ public class SecretBox {
         }
     }
 
-    private static void restrictToOwner(Path file) throws IOException {
+    /** Creates the file readable by its owner only from the start (where the file system has POSIX permissions). */
+    private static void createOwnerOnly(Path file) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
-            LOG.fine("File system without POSIX permissions; key file left with default permissions");
+            Files.createFile(file);
         }
     }
 

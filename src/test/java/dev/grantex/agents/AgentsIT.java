@@ -147,6 +147,27 @@ class AgentsIT {
     }
 
     @Test
+    void concurrentCreatesCannotExceedTheQuota() throws Exception {
+        TestDeveloper free = TestDeveloper.create("free");
+        int quota = Integer.parseInt(dev.grantex.it.ItServer.env("GRANTEX_PLANS_FREE_AGENTS"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                results.add(pool.submit(() -> free.api().post("/v1/agents", "{\"name\":\"racer\"}").status()));
+            }
+            int created = 0;
+            for (var result : results) {
+                created += result.get() == 201 ? 1 : 0;
+            }
+            assertEquals(quota, created);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(quota, free.api().get("/v1/agents").expect(200).json().getJsonArray("agents").size());
+    }
+
+    @Test
     void freePlanAgentQuotaIs402() {
         TestDeveloper free = TestDeveloper.create("free");
         int quota = Integer.parseInt(dev.grantex.it.ItServer.env("GRANTEX_PLANS_FREE_AGENTS"));

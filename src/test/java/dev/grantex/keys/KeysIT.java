@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.grantex.it.Api;
+import dev.grantex.it.Flows;
 import dev.grantex.it.ItServer;
 import dev.grantex.it.Reply;
+import dev.grantex.it.TestDeveloper;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -93,6 +95,26 @@ class KeysIT {
                 "the previous key stays in the JWKS");
         String did = Api.anonymous().get("/.well-known/did.json").body();
         assertTrue(did.contains(before) && did.contains(rotated));
+    }
+
+    @Test
+    void aRotatedKeyIsPublishedBeforeItSigns() throws InterruptedException {
+        TestDeveloper developer = TestDeveloper.create("enterprise", "sandbox");
+        String agent = Flows.createAgent(developer, List.of("read"));
+        String previous = jwksKeys().getJsonObject(0).getString("kid");
+        String rotated = Api.admin().post("/v1/admin/signing-keys/rotate", null).expect(200).json().getString("kid");
+        assertEquals(previous, kidOf(Flows.grant(developer, agent, List.of("read")).grantToken()),
+                "the previous key signs while verifiers may still hold a JWKS without the new one");
+        Thread.sleep(1000L * Integer.parseInt(ItServer.env("GRANTEX_SIGNING_PUBLISH_AHEAD_SECONDS")) + 300);
+        Flows.Issued later = Flows.grant(developer, agent, List.of("read"));
+        assertEquals(rotated, kidOf(later.grantToken()));
+        assertTrue(Flows.valid(developer, later.grantToken()));
+    }
+
+    private static String kidOf(String jwt) {
+        String header = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[0]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return header.replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");
     }
 
     @Test
