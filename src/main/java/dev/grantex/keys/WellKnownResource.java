@@ -1,5 +1,6 @@
 package dev.grantex.keys;
 
+import dev.grantex.platform.NoRateLimit;
 import dev.grantex.platform.PublicEndpoint;
 import dev.grantex.platform.PublicUrl;
 import jakarta.enterprise.context.RequestScoped;
@@ -42,6 +43,7 @@ public class WellKnownResource {
     @GET
     @Path("jwks.json")
     @Produces(MediaType.APPLICATION_JSON)
+    @NoRateLimit
     @SecurityRequirements
     @Operation(summary = "The RS256 public keys that sign grant tokens (active and still-valid previous)",
             description = "Only RSA keys are listed. Not rate limited.")

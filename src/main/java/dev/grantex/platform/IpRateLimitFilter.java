@@ -9,11 +9,14 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Applies a route's {@link IpRateLimit} per client address, before authentication. An installation can
+ * Counts every request per client address before authentication: against the route's
+ * {@link IpRateLimit} when it has one, otherwise against a default of 5000 per minute; routes marked
+ * {@link NoRateLimit} are not counted. An installation can
  * change a bucket's limit with grantex.rate-limits.ip.&lt;bucket&gt; (GRANTEX_RATE_LIMITS_IP_SIGNUP=…).
  */
 @Provider
@@ -25,6 +28,10 @@ public class IpRateLimitFilter implements ContainerRequestFilter {
     @Context
     HttpServletRequest servletRequest;
 
+    /** Routes without a limit of their own share this one, per client address. */
+    private static final String DEFAULT_BUCKET = "default";
+    private static final int DEFAULT_PER_MINUTE = 5000;
+
     private final Config config = ConfigProvider.getConfig();
 
     @Inject
@@ -35,18 +42,18 @@ public class IpRateLimitFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        IpRateLimit limit = resourceInfo.getResourceMethod() == null ? null
-                : resourceInfo.getResourceMethod().isAnnotationPresent(IpRateLimit.class)
-                ? resourceInfo.getResourceMethod().getAnnotation(IpRateLimit.class)
-                : resourceInfo.getResourceClass().getAnnotation(IpRateLimit.class);
-        if (limit == null || !settings.enabled()) {
+        Method method = resourceInfo.getResourceMethod();
+        if (method == null || method.isAnnotationPresent(NoRateLimit.class) || !settings.enabled()) {
             return;
         }
+        IpRateLimit limit = method.isAnnotationPresent(IpRateLimit.class) ? method.getAnnotation(IpRateLimit.class)
+                : resourceInfo.getResourceClass().getAnnotation(IpRateLimit.class);
+        String bucket = limit == null ? DEFAULT_BUCKET : limit.bucket();
         RateLimitDecision decision;
         try {
-            int perMinute = config.getOptionalValue("grantex.rate-limits.ip." + limit.bucket(), Integer.class)
-                    .orElse(limit.perMinute());
-            decision = limiter.hit("ip:" + limit.bucket() + ":" + servletRequest.getRemoteAddr(), perMinute);
+            int perMinute = config.getOptionalValue("grantex.rate-limits.ip." + bucket, Integer.class)
+                    .orElse(limit == null ? DEFAULT_PER_MINUTE : limit.perMinute());
+            decision = limiter.hit("ip:" + bucket + ":" + servletRequest.getRemoteAddr(), perMinute);
         } catch (CounterUnavailableException e) {
             throw RateLimitedException.unavailable();
         }

@@ -64,10 +64,19 @@ class RateLimitIT {
     }
 
     @Test
-    void unauthenticatedRequestsAreNotCountedAgainstAPlan() {
+    void unauthenticatedRequestsCountPerAddressNotAgainstAPlan() {
         Reply reply = Api.anonymous().get("/v1/agents");
         assertEquals(401, reply.status());
-        assertTrue(reply.header("X-RateLimit-Limit").isEmpty());
+        assertEquals(dev.grantex.it.ItServer.env("GRANTEX_RATE_LIMITS_IP_DEFAULT"),
+                reply.header("X-RateLimit-Limit").orElseThrow());
+    }
+
+    @Test
+    void publicRoutesCountAgainstTheDefaultPerAddressLimit() {
+        String configured = dev.grantex.it.ItServer.env("GRANTEX_RATE_LIMITS_IP_DEFAULT");
+        assertEquals(configured, Api.anonymous().get("/health").header("X-RateLimit-Limit").orElseThrow());
+        assertEquals(configured, Api.anonymous().get("/.well-known/did.json").header("X-RateLimit-Limit").orElseThrow());
+        assertTrue(Api.anonymous().get("/.well-known/jwks.json").header("X-RateLimit-Limit").isEmpty());
     }
 
     @Test
