@@ -6,6 +6,7 @@ import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Caller;
 import dev.grantex.platform.Durations;
 import dev.grantex.platform.Scopes;
+import dev.grantex.tokens.CredentialFormats;
 import dev.grantex.tokens.TokenIssuer;
 import dev.grantex.tokens.TokenVerifier;
 import dev.grantex.tokens.VerifiedToken;
@@ -55,9 +56,7 @@ public class DelegationService {
             throw ApiException.badRequest("parentGrantToken, subAgentId and scopes are required");
         }
         List<String> scopes = Scopes.validate(body.scopes());
-        if (body.credentialFormat() != null && !"jwt".equals(body.credentialFormat())) {
-            throw ApiException.badRequest("credentialFormat must be \"jwt\"; verifiable credentials are not available yet");
-        }
+        CredentialFormats.requireSupported(body.credentialFormat());
         VerifiedToken parent = verifier.parse(body.parentGrantToken())
                 .orElseThrow(() -> ApiException.badRequest("Invalid parent grant token"));
         if (!parent.developerId().equals(caller.developerId())) {

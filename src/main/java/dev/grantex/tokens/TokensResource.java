@@ -50,9 +50,7 @@ public class TokensResource {
         ExchangeRequest request = JsonRequests.bind(body, ExchangeRequest.class);
         requireLength(request.code(), 512, "code");
         requireLength(request.agentId(), 256, "agentId");
-        if (request.credentialFormat() != null && !"jwt".equals(request.credentialFormat())) {
-            throw ApiException.badRequest("credentialFormat must be \"jwt\"; verifiable credentials are not available yet");
-        }
+        CredentialFormats.requireSupported(request.credentialFormat());
         TokenService.Exchanged exchanged = tokens.exchange(requestContext.caller(), request.code(), request.agentId(),
                 request.codeVerifier());
         return Response.status(201).entity(view(exchanged)).build();
