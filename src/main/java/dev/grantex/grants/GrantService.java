@@ -13,8 +13,11 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import dev.grantex.tokens.RevocationCache;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Grants: creation, listing, and revocation of a grant together with everything delegated from it. */
 @ApplicationScoped
@@ -28,6 +31,9 @@ public class GrantService {
 
     @Inject
     PlanLimits planLimits;
+
+    @Inject
+    RevocationCache revocations;
 
     @Inject
     Event<GrantCreated> grantCreated;
@@ -115,6 +121,8 @@ public class GrantService {
         List<String> frontier = List.of(root.id());
         root.revoke(now);
         revoked.add(root.id());
+        Map<String, Instant> revokedKeys = new LinkedHashMap<>();
+        revokedKeys.put(RevocationCache.grantKey(root.id()), root.expiresAt());
         while (!frontier.isEmpty()) {
             List<Grant> children = em.createQuery("SELECT g FROM Grant g WHERE g.parentGrantId IN :parents "
                             + "AND g.status = 'active'", Grant.class)
@@ -125,10 +133,12 @@ public class GrantService {
             for (Grant child : children) {
                 child.revoke(now);
                 revoked.add(child.id());
+                revokedKeys.put(RevocationCache.grantKey(child.id()), child.expiresAt());
                 next.add(child.id());
             }
             frontier = next;
         }
+        revocations.record(revokedKeys);
         grantRevoked.fire(new GrantRevoked(developerId, root.id(), revoked.size() > 1, List.copyOf(revoked)));
         return revoked;
     }

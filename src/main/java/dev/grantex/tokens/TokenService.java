@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 /** Turning codes into grants and tokens, rotating refresh tokens, and revoking single tokens. */
 @ApplicationScoped
@@ -41,6 +42,9 @@ public class TokenService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    RevocationCache revocations;
 
     /** A grant and the tokens issued for it. */
     public record Exchanged(Grant grant, TokenIssuer.Issued issued) {
@@ -103,6 +107,9 @@ public class TokenService {
         if (updated == 0) {
             throw ApiException.notFound("Token not found or already revoked");
         }
+        Instant expiresAt = em.createQuery("SELECT t.expiresAt FROM GrantToken t WHERE t.jti = :jti", Instant.class)
+                .setParameter("jti", jti).getSingleResult();
+        revocations.record(Map.of(RevocationCache.tokenKey(jti), expiresAt));
     }
 
     private Instant now() {

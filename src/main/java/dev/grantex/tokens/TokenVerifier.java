@@ -41,6 +41,9 @@ public class TokenVerifier {
     @Inject
     Clock clock;
 
+    @Inject
+    RevocationCache revocations;
+
     @PersistenceContext(unitName = "grantex")
     EntityManager em;
 
@@ -93,9 +96,21 @@ public class TokenVerifier {
         return Optional.empty();
     }
 
-    /** A fully valid token of {@code developerId}, or empty. */
+    /**
+     * A fully valid token of {@code developerId}, or empty. The revocation cache answers when it can;
+     * otherwise the database does. (A token's signature proves it was issued here, and its expiry is
+     * within its grant's, so revocation is the only live state left to check.)
+     */
     public Optional<VerifiedToken> verifyActive(String token, String developerId) {
-        return parse(token).filter(t -> inactiveReason(t, developerId).isEmpty());
+        Optional<VerifiedToken> parsed = parse(token).filter(t -> t.developerId().equals(developerId));
+        if (parsed.isEmpty()) {
+            return parsed;
+        }
+        Optional<Boolean> revoked = revocations.revoked(parsed.get().jti(), parsed.get().grantId());
+        if (revoked.isPresent()) {
+            return revoked.get() ? Optional.empty() : parsed;
+        }
+        return parsed.filter(t -> inactiveReason(t, developerId).isEmpty());
     }
 
     private JwtConsumer consumer() {
