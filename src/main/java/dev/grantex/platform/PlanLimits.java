@@ -1,6 +1,9 @@
 package dev.grantex.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import java.util.List;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -42,6 +45,20 @@ public class PlanLimits {
 
     @PersistenceContext(unitName = "grantex")
     EntityManager em;
+
+    /** Reads every quota setting once at start, so a malformed value stops the start instead of failing requests. */
+    void checkSettings(@Observes Startup startup) {
+        for (String plan : List.of("free", "pro", "enterprise")) {
+            for (Resource resource : Resource.values()) {
+                String key = "grantex.plans." + plan + "." + resource.key;
+                try {
+                    config.getOptionalValue(key, Long.class);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException(key + " must be a whole number", e);
+                }
+            }
+        }
+    }
 
     /** Serialises a developer's quota checks until the caller's transaction ends. */
     public void lockDeveloper(String developerId) {

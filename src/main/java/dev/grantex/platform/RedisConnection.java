@@ -8,12 +8,17 @@ import jakarta.enterprise.event.Startup;
 import jakarta.interceptor.Interceptor;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.util.SafeEncoder;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * The shared Redis client when GRANTEX_REDIS_URL is set. Without it the server keeps the same state
@@ -22,6 +27,7 @@ import redis.clients.jedis.JedisPooled;
 @ApplicationScoped
 public class RedisConnection {
     private static final int TIMEOUT_MILLIS = 2000;
+    private static final Logger LOG = Logger.getLogger(RedisConnection.class.getName());
 
     @Inject
     @ConfigProperty(name = "grantex.redis.url")
@@ -40,6 +46,22 @@ public class RedisConnection {
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("GRANTEX_REDIS_URL must look like redis://[user:password@]host:port[/db]");
             }
+            warnIfRedisMayEvict();
+        }
+    }
+
+    /** An evicted revocation key would go unnoticed, so Redis must keep every key until it expires. */
+    private void warnIfRedisMayEvict() {
+        try {
+            Object reply = client().sendCommand(Protocol.Command.CONFIG, "GET", "maxmemory-policy");
+            List<?> pair = reply instanceof List<?> list ? list : List.of();
+            String value = pair.size() == 2 ? SafeEncoder.encode((byte[]) pair.get(1)) : "noeviction";
+            if (!"noeviction".equals(value)) {
+                LOG.warning("Redis maxmemory-policy is " + value + "; set it to noeviction, or revoked tokens "
+                        + "whose keys Redis evicts would verify from a cache that has lost them");
+            }
+        } catch (JedisException e) {
+            LOG.info("Could not read Redis's maxmemory-policy (CONFIG may be disabled); it must be noeviction");
         }
     }
 
