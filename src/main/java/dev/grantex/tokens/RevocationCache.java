@@ -33,6 +33,9 @@ import redis.clients.jedis.params.SetParams;
  * <li>Without GRANTEX_REDIS_URL the cache never answers: a second node could not see this one's memory.</li>
  * </ul>
  * Redis must not evict keys on its own (maxmemory-policy noeviction).
+ * <p>One narrow case is not closed: if Redis is emptied while a revoking transaction is open (its keys
+ * written, not yet committed) and a re-prime reads the database before that commit, the cache lacks
+ * that revocation until it expires. Closing it needs a prime generation checked at commit.
  */
 @ApplicationScoped
 public class RevocationCache {
