@@ -1,5 +1,6 @@
 package dev.grantex.developers;
 
+import dev.grantex.audit.AuditHead;
 import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Caller;
 import dev.grantex.platform.Ids;
@@ -48,6 +49,8 @@ public class DeveloperService {
         try {
             em.persist(developer);
             em.flush();
+            em.persist(new AuditHead(developer.id()));
+            em.flush();
         } catch (PersistenceException e) {
             // The email's unique constraint, when two signups race past the check above.
             if (normalizedEmail != null && emailTaken(normalizedEmail)) {
@@ -66,8 +69,11 @@ public class DeveloperService {
         if (findByKeyHash(ApiKeys.hash(apiKey)).isPresent()) {
             return;
         }
-        em.persist(new Developer(Ids.newId("dev"), ApiKeys.hash(apiKey), "Bootstrap developer", null,
-                DeveloperFields.mode(mode), DeveloperFields.plan(defaultPlan), Instant.ofEpochMilli(clock.millis())));
+        Developer developer = new Developer(Ids.newId("dev"), ApiKeys.hash(apiKey), "Bootstrap developer", null,
+                DeveloperFields.mode(mode), DeveloperFields.plan(defaultPlan), Instant.ofEpochMilli(clock.millis()));
+        em.persist(developer);
+        em.flush();
+        em.persist(new AuditHead(developer.id()));
         em.flush();
     }
 

@@ -20,7 +20,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class PlanLimits {
     public enum Resource {
         AGENTS("agents", 500, 5_000),
-        ACTIVE_GRANTS("active-grants", 1_000, 50_000);
+        ACTIVE_GRANTS("active-grants", 1_000, 50_000),
+        AUDIT_ENTRIES("audit-entries", 20_000, 1_000_000);
 
         private final String key;
         private final long free;

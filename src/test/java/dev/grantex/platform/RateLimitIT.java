@@ -21,14 +21,15 @@ class RateLimitIT {
         TestDeveloper developer = TestDeveloper.create("enterprise");
         Reply first = developer.api().get("/v1/agents").expect(200);
         Reply second = developer.api().get("/v1/agents").expect(200);
-        assertEquals(2000, intHeader(first, "X-RateLimit-Limit"));
+        int enterprise = Integer.parseInt(dev.grantex.it.ItServer.env("GRANTEX_RATE_LIMITS_PLAN_ENTERPRISE"));
+        assertEquals(enterprise, intHeader(first, "X-RateLimit-Limit"));
         assertEquals(intHeader(first, "X-RateLimit-Remaining") - 1, intHeader(second, "X-RateLimit-Remaining"),
                 "unless a minute boundary fell between the two calls");
         int reset = intHeader(first, "X-RateLimit-Reset");
         assertTrue(reset >= 1 && reset <= 60, "reset is seconds remaining: " + reset);
         Reply notFound = developer.api().get("/v1/agents/missing");
         assertEquals(404, notFound.status());
-        assertEquals(2000, intHeader(notFound, "X-RateLimit-Limit"));
+        assertEquals(enterprise, intHeader(notFound, "X-RateLimit-Limit"));
     }
 
     @Test

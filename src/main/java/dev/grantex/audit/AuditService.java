@@ -1,0 +1,137 @@
+package dev.grantex.audit;
+
+import com.github.f4b6a3.ulid.Ulid;
+import dev.grantex.platform.ApiException;
+import dev.grantex.platform.Caller;
+import dev.grantex.platform.Ids;
+import dev.grantex.platform.PlanLimits;
+import dev.grantex.platform.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Appending to and reading a developer's audit chain. */
+@ApplicationScoped
+@Transactional
+public class AuditService {
+    static final int MAX_METADATA = 32_000;
+    private static final Set<String> STATUSES = Set.of("success", "failure", "blocked");
+
+    @PersistenceContext(unitName = "grantex")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    PlanLimits planLimits;
+
+    /** Filters of a listing; null means any. */
+    public record Filter(String agentId, String grantId, String principalId, String action, String status,
+                         Instant since, Instant until) {
+    }
+
+    /**
+     * Appends one entry. The chain head is locked for the transaction, so concurrent appends line up;
+     * the work per append is constant, whatever the chain's length.
+     */
+    public AuditEntry append(Caller caller, AuditRecord record) {
+        String status = record.status() == null ? "success" : record.status();
+        require(record.agentId(), "agentId", 256);
+        require(record.agentDid(), "agentDid", 512);
+        require(record.grantId(), "grantId", 256);
+        require(record.principalId(), "principalId", 256);
+        require(record.action(), "action", 256);
+        if (!STATUSES.contains(status)) {
+            throw ApiException.badRequest("status must be \"success\", \"failure\" or \"blocked\"");
+        }
+        String metadata = CanonicalJson.of(record.metadata() == null ? JsonValue.EMPTY_JSON_OBJECT : record.metadata());
+        if (metadata.length() > MAX_METADATA) {
+            throw ApiException.badRequest("metadata must be at most " + MAX_METADATA + " characters as JSON");
+        }
+        AuditHead head = em.find(AuditHead.class, caller.developerId(), LockModeType.PESSIMISTIC_WRITE);
+        planLimits.check(caller.plan(), PlanLimits.Resource.AUDIT_ENTRIES, head::seq);
+        // Time never runs backwards within a chain, even across nodes with skewed clocks.
+        Instant now = Instant.ofEpochMilli(Math.max(clock.millis(), head.entryTime().toEpochMilli()));
+        String id = nextId(head, now);
+        String hash = AuditHash.of(id, record.agentId(), record.agentDid(), record.grantId(), record.principalId(),
+                caller.developerId(), record.action(), metadata, Timestamps.format(now), head.hash(), status);
+        AuditEntry entry = new AuditEntry(id, caller.developerId(), head.seq() + 1, withStatus(record, status), metadata,
+                now, head.hash(), hash);
+        em.persist(entry);
+        head.advance(entry);
+        return entry;
+    }
+
+    /** Entries in chain order (timestamp, then id), after a cursor, at most {@code limit}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AuditEntry> list(String developerId, Filter filter, long afterSeq, int limit) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        StringBuilder jpql = new StringBuilder("SELECT e FROM AuditEntry e WHERE e.developerId = :dev AND e.seq > :after");
+        parameters.put("dev", developerId);
+        parameters.put("after", afterSeq);
+        condition(jpql, parameters, "agentId", filter.agentId(), "=");
+        condition(jpql, parameters, "grantId", filter.grantId(), "=");
+        condition(jpql, parameters, "principalId", filter.principalId(), "=");
+        condition(jpql, parameters, "action", filter.action(), "=");
+        condition(jpql, parameters, "status", filter.status(), "=");
+        condition(jpql, parameters, "timestamp", filter.since(), ">=");
+        condition(jpql, parameters, "timestamp", filter.until(), "<=");
+        TypedQuery<AuditEntry> query = em.createQuery(jpql.append(" ORDER BY e.seq").toString(), AuditEntry.class)
+                .setMaxResults(limit);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    /** The developer's entry, or 404 (also for another developer's). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AuditEntry get(String developerId, String id) {
+        AuditEntry entry = em.find(AuditEntry.class, id);
+        if (entry == null || !entry.developerId().equals(developerId)) {
+            throw ApiException.notFound("Audit entry not found");
+        }
+        return entry;
+    }
+
+    /**
+     * Ids sort in chain order, as the protocol lists entries by timestamp then id: within the
+     * millisecond of the previous entry the id continues from it, otherwise it is fresh.
+     */
+    private static String nextId(AuditHead head, Instant now) {
+        if (head.entryId() != null && now.equals(head.entryTime())) {
+            return "alog_" + Ulid.from(head.entryId().substring("alog_".length())).increment();
+        }
+        return Ids.newId("alog");
+    }
+
+    private static AuditRecord withStatus(AuditRecord record, String status) {
+        return new AuditRecord(record.agentId(), record.agentDid(), record.grantId(), record.principalId(),
+                record.action(), record.metadata(), status);
+    }
+
+    private static void condition(StringBuilder jpql, Map<String, Object> parameters, String field, Object value,
+                                  String operator) {
+        if (value != null) {
+            String name = "p" + parameters.size();
+            jpql.append(" AND e.").append(field).append(' ').append(operator).append(" :").append(name);
+            parameters.put(name, value);
+        }
+    }
+
+    private static void require(String value, String field, int max) {
+        if (value == null || value.isBlank() || value.length() > max) {
+            throw ApiException.badRequest(field + " is required (1 to " + max + " characters)");
+        }
+    }
+}
