@@ -95,6 +95,17 @@ public class AuditResource {
     }
 
     @GET
+    @Path("verify")
+    @Operation(summary = "Verify the caller's hash chain (or the part within since/until)",
+            description = "Recomputes every hash and checks every link. reason is \"link\" when an entry does "
+                    + "not point to the one before it, \"content\" when an entry no longer matches its hash.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = AuditService.ChainReport.class)))
+    public AuditService.ChainReport verify(@QueryParam("since") String since, @QueryParam("until") String until) {
+        return audit.verify(requestContext.caller().developerId(), instant(since, "since"), instant(until, "until"));
+    }
+
+    @GET
     @Path("{id}")
     @Operation(summary = "One entry")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AuditEntryView.class)))

@@ -26,6 +26,7 @@ import java.util.Set;
 @Transactional
 public class AuditService {
     static final int MAX_METADATA = 32_000;
+    private static final int VERIFY_PAGE = 1000;
     private static final Set<String> STATUSES = Set.of("success", "failure", "blocked");
 
     @PersistenceContext(unitName = "grantex")
@@ -92,6 +93,48 @@ public class AuditService {
                 .setMaxResults(limit);
         parameters.forEach(query::setParameter);
         return query.getResultList();
+    }
+
+    /**
+     * The outcome of walking a chain, {valid, checkedEntries, firstBrokenAt, reason}: where it first
+     * breaks ("link" or "content"), both null for an intact chain.
+     */
+    public record ChainReport(boolean valid, long checkedEntries, String firstBrokenAt, String reason) {
+    }
+
+    /**
+     * Walks the developer's chain (or the part within since/until) in pages, recomputing every hash
+     * and checking every link; memory stays constant however long the chain is. Within a time range the
+     * first entry's link to the entry before the range is not checked.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ChainReport verify(String developerId, Instant since, Instant until) {
+        Filter range = new Filter(null, null, null, null, null, since, until);
+        long checked = 0;
+        long after = 0;
+        String previousHash = null;
+        List<AuditEntry> page;
+        do {
+            page = list(developerId, range, after, VERIFY_PAGE);
+            for (AuditEntry e : page) {
+                boolean linked = checked == 0 ? since != null || e.prevHash() == null
+                        : previousHash.equals(e.prevHash());
+                if (!linked) {
+                    return new ChainReport(false, checked, e.id(), "link");
+                }
+                String recomputed = AuditHash.of(e.id(), e.agentId(), e.agentDid(), e.grantId(), e.principalId(),
+                        e.developerId(), e.action(), e.metadata(), Timestamps.format(e.timestamp()), e.prevHash(),
+                        e.status());
+                if (!recomputed.equals(e.hash())) {
+                    return new ChainReport(false, checked, e.id(), "content");
+                }
+                checked++;
+                previousHash = e.hash();
+                after = e.seq();
+            }
+            em.clear();
+        } while (page.size() == VERIFY_PAGE);
+        return new ChainReport(true, checked, null, null);
     }
 
     /** The developer's entry, or 404 (also for another developer's). */
