@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuditResource {
     private static final int DEFAULT_LIMIT = 1000;
     private static final int MAX_LIMIT = 10_000;
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     public record AuditEntryView(String entryId, String agentId, String agentDid, String grantId, String principalId,
                                  String developerId, String action, JsonObject metadata, String hash, String prevHash,
@@ -83,7 +84,7 @@ public class AuditResource {
                              @QueryParam("status") String status, @QueryParam("since") String since,
                              @QueryParam("until") String until, @QueryParam("after") String after,
                              @QueryParam("limit") String limit) {
-        int pageSize = limit == null ? DEFAULT_LIMIT : number(limit, "limit", 1, MAX_LIMIT);
+        int pageSize = limit == null ? DEFAULT_LIMIT : (int) number(limit, "limit", 1, MAX_LIMIT);
         long afterSeq = after == null ? 0 : number(after, "after", 0, Long.MAX_VALUE);
         AuditService.Filter filter = new AuditService.Filter(agentId, grantId, principalId, action, status,
                 instant(since, "since"), instant(until, "until"));
@@ -126,16 +127,16 @@ public class AuditResource {
         throw ApiException.badRequest(name + " must be a whole number from " + min + " to " + max);
     }
 
-    private static int number(String value, String name, int min, int max) {
-        return (int) number(value, name, (long) min, (long) max);
-    }
-
     private static Instant instant(String value, String name) {
         if (value == null) {
             return null;
         }
         try {
-            return Instant.parse(value);
+            Instant parsed = Instant.parse(value);
+            if (parsed.isAfter(LATEST) || parsed.isBefore(Instant.EPOCH)) {
+                throw ApiException.badRequest(name + " must be between 1970 and 9999");
+            }
+            return parsed;
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(name + " must be an ISO-8601 UTC time such as 2026-01-31T00:00:00.000Z");
         }

@@ -3,6 +3,7 @@ package dev.grantex.audit;
 import com.github.f4b6a3.ulid.Ulid;
 import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Caller;
+import dev.grantex.platform.Fields;
 import dev.grantex.platform.Ids;
 import dev.grantex.platform.PlanLimits;
 import dev.grantex.platform.Timestamps;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** Appending to and reading a developer's audit chain. */
@@ -49,11 +51,11 @@ public class AuditService {
      */
     public AuditEntry append(Caller caller, AuditRecord record) {
         String status = record.status() == null ? "success" : record.status();
-        require(record.agentId(), "agentId", 256);
-        require(record.agentDid(), "agentDid", 512);
-        require(record.grantId(), "grantId", 256);
-        require(record.principalId(), "principalId", 256);
-        require(record.action(), "action", 256);
+        Fields.requireText(record.agentId(), "agentId", 256);
+        Fields.requireText(record.agentDid(), "agentDid", 512);
+        Fields.requireText(record.grantId(), "grantId", 256);
+        Fields.requireText(record.principalId(), "principalId", 256);
+        Fields.requireText(record.action(), "action", 256);
         if (!STATUSES.contains(status)) {
             throw ApiException.badRequest("status must be \"success\", \"failure\" or \"blocked\"");
         }
@@ -105,7 +107,8 @@ public class AuditService {
     /**
      * Walks the developer's chain (or the part within since/until) in pages, recomputing every hash
      * and checking every link; memory stays constant however long the chain is. Within a time range the
-     * first entry's link to the entry before the range is not checked.
+     * first entry's link to the entry before the range is not checked. A walk to the end must arrive at
+     * the chain's head; if entries were removed from the end, the missing newest entry is named.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ChainReport verify(String developerId, Instant since, Instant until) {
@@ -134,6 +137,12 @@ public class AuditService {
             }
             em.clear();
         } while (page.size() == VERIFY_PAGE);
+        // A walk to the chain's end must end at its head, or entries were removed from the end.
+        AuditHead head = em.find(AuditHead.class, developerId);
+        boolean walkedToEnd = until == null && (since == null || checked > 0);
+        if (walkedToEnd && (head.seq() != after || !Objects.equals(head.hash(), previousHash))) {
+            return new ChainReport(false, checked, head.entryId(), "link");
+        }
         return new ChainReport(true, checked, null, null);
     }
 
@@ -169,12 +178,6 @@ public class AuditService {
             String name = "p" + parameters.size();
             jpql.append(" AND e.").append(field).append(' ').append(operator).append(" :").append(name);
             parameters.put(name, value);
-        }
-    }
-
-    private static void require(String value, String field, int max) {
-        if (value == null || value.isBlank() || value.length() > max) {
-            throw ApiException.badRequest(field + " is required (1 to " + max + " characters)");
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.grantex.grants.GrantService;
 import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Caller;
 import dev.grantex.platform.Durations;
+import dev.grantex.platform.Fields;
 import dev.grantex.platform.Hashes;
 import dev.grantex.platform.Ids;
 import dev.grantex.platform.PlanLimits;
@@ -57,7 +58,7 @@ public class AuthorizationService {
 
     public Created authorize(Caller caller, AuthorizeRequest body) {
         String principalId = body.principalId() != null ? body.principalId() : body.userId();
-        if (!lengthBetween(body.agentId(), 1, 256) || !lengthBetween(principalId, 1, 256)
+        if (!Fields.isText(body.agentId(), 256) || !Fields.isText(principalId, 256)
                 || body.scopes() == null || body.scopes().isEmpty()) {
             throw ApiException.badRequest("agentId, principalId, and scopes are required");
         }
@@ -66,8 +67,8 @@ public class AuthorizationService {
         if (body.state() != null && body.state().length() > 1024) {
             throw ApiException.badRequest("state must be at most 1024 characters");
         }
-        if (body.audience() != null && !lengthBetween(body.audience(), 1, 1024)) {
-            throw ApiException.badRequest("audience must be 1 to 1024 characters");
+        if (body.audience() != null) {
+            Fields.requireText(body.audience(), "audience", 1024);
         }
         String challenge = Pkce.checkChallenge(body.codeChallenge(), body.codeChallengeMethod());
         Instant now = now();
@@ -213,10 +214,6 @@ public class AuthorizationService {
             // falls through to the same answer as any other unusable URI
         }
         throw ApiException.badRequest("redirectUri must be an absolute http(s) URL without credentials, at most 2048 characters");
-    }
-
-    private static boolean lengthBetween(String value, int min, int max) {
-        return value != null && value.length() >= min && value.length() <= max;
     }
 
     private Instant now() {

@@ -46,11 +46,7 @@ public class DelegationService {
     @ConfigProperty(name = "grantex.delegation.max-depth", defaultValue = "3")
     int configuredMaxDepth;
 
-    /** The child grant and its tokens. */
-    public record Delegated(Grant grant, TokenIssuer.Issued issued) {
-    }
-
-    public Delegated delegate(Caller caller, DelegateRequest body) {
+    public TokenIssuer.Issued delegate(Caller caller, DelegateRequest body) {
         if (body.parentGrantToken() == null || body.parentGrantToken().isEmpty() || body.subAgentId() == null
                 || body.subAgentId().isEmpty() || body.scopes() == null || body.scopes().isEmpty()) {
             throw ApiException.badRequest("parentGrantToken, subAgentId and scopes are required");
@@ -89,7 +85,7 @@ public class DelegationService {
         }
         Grant child = grants.create(caller.developerId(), subAgent.id(), parentGrant.principalId(), scopes, expiresAt,
                 parentGrant, null);
-        return new Delegated(child, issuer.issue(child, subAgent.did(), parent.agentDid()));
+        return issuer.issue(child, subAgent.did(), parent.agentDid());
     }
 
     private int maxDepth() {

@@ -2,7 +2,6 @@ package dev.grantex.grants;
 
 import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Ids;
-import dev.grantex.platform.PlanLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -14,6 +13,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import dev.grantex.tokens.RevocationCache;
+import dev.grantex.tokens.RevocationStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +30,10 @@ public class GrantService {
     Clock clock;
 
     @Inject
-    PlanLimits planLimits;
+    RevocationCache revocations;
 
     @Inject
-    RevocationCache revocations;
+    RevocationStore revocationStore;
 
     @Inject
     Event<GrantCreated> grantCreated;
@@ -79,10 +79,9 @@ public class GrantService {
         return query.getResultList();
     }
 
-    /** Active, unexpired grants of the developer (the plan quota counts these), with the developer locked. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    /** Active, unexpired grants of the developer (the plan quota counts these). */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public long countActive(String developerId) {
-        planLimits.lockDeveloper(developerId);
         return em.createQuery("SELECT COUNT(g) FROM Grant g WHERE g.developerId = :dev AND g.status = 'active' "
                         + "AND g.expiresAt > :now", Long.class)
                 .setParameter("dev", developerId).setParameter("now", now()).getSingleResult();
@@ -154,12 +153,15 @@ public class GrantService {
         if (ids.isEmpty()) {
             return;
         }
+        Map<String, Instant> tombstones = new LinkedHashMap<>();
         for (String id : ids) {
             Grant grant = lock(id);
             if (Grant.ACTIVE.equals(grant.status())) {
                 revoke(developerId, id);
             }
+            tombstones.put(RevocationCache.grantKey(id), grant.expiresAt());
         }
+        revocationStore.keepTombstones(tombstones, now());
         em.createQuery("UPDATE Grant g SET g.parentGrantId = NULL WHERE g.parentGrantId IN :ids OR g.agentId = :agent")
                 .setParameter("ids", ids).setParameter("agent", agentId).executeUpdate();
         em.createQuery("DELETE FROM RefreshToken r WHERE r.grantId IN :ids").setParameter("ids", ids).executeUpdate();

@@ -25,9 +25,6 @@ public final class GrantViews {
     public record GrantList(List<GrantView> grants) {
     }
 
-    public record TokenRequest(String token) {
-    }
-
     public record GrantVerifyView(boolean active,
                                   @JsonbNillable(false) String reason,
                                   @JsonbNillable(false) Map<String, Object> claims) {
@@ -35,9 +32,5 @@ public final class GrantViews {
 
     public record DelegateRequest(String parentGrantToken, String subAgentId, List<String> scopes, String expiresIn,
                                   String credentialFormat) {
-    }
-
-    public record DelegatedView(String grantToken, String expiresAt, List<String> scopes, String grantId,
-                                String refreshToken) {
     }
 }

@@ -1,16 +1,16 @@
 package dev.grantex.grants;
 
 import dev.grantex.grants.GrantViews.DelegateRequest;
-import dev.grantex.grants.GrantViews.DelegatedView;
 import dev.grantex.grants.GrantViews.GrantList;
 import dev.grantex.grants.GrantViews.GrantVerifyView;
 import dev.grantex.grants.GrantViews.GrantView;
-import dev.grantex.grants.GrantViews.TokenRequest;
 import dev.grantex.platform.ApiException;
 import dev.grantex.platform.JsonRequests;
 import dev.grantex.platform.RequestContext;
-import dev.grantex.platform.Timestamps;
+import dev.grantex.tokens.TokenIssuer;
 import dev.grantex.tokens.TokenVerifier;
+import dev.grantex.tokens.TokenViews.TokenRequest;
+import dev.grantex.tokens.TokenViews.TokenView;
 import dev.grantex.tokens.VerifiedToken;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -90,11 +90,8 @@ public class GrantsResource {
     @APIResponse(responseCode = "400", description = "Not a valid grant token")
     public GrantVerifyView verify(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TokenRequest.class))) String body) {
-        TokenRequest request = JsonRequests.bind(body, TokenRequest.class);
-        if (request.token() == null || request.token().isEmpty()) {
-            throw ApiException.badRequest("token is required");
-        }
-        VerifiedToken token = verifier.parse(request.token()).orElseThrow(() -> ApiException.badRequest("Invalid token"));
+        String presented = JsonRequests.bind(body, TokenRequest.class).requireToken();
+        VerifiedToken token = verifier.parse(presented).orElseThrow(() -> ApiException.badRequest("Invalid token"));
         Optional<TokenVerifier.Inactive> inactive = verifier.inactiveReason(token, requestContext.caller().developerId());
         if (inactive.isPresent()) {
             return new GrantVerifyView(false, inactive.get().name().toLowerCase(Locale.ROOT), null);
@@ -107,16 +104,14 @@ public class GrantsResource {
     @POST
     @Path("delegate")
     @Operation(summary = "Delegate part of a grant to a sub-agent (narrower scopes, no longer than the parent)")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = DelegatedView.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TokenView.class)))
     @APIResponse(responseCode = "400", description = "Invalid parent token, scope escalation, bad input")
     @APIResponse(responseCode = "403", description = "FORBIDDEN (another developer's parent) or DELEGATION_DEPTH_EXCEEDED")
     @APIResponse(responseCode = "404", description = "Sub-agent not found")
     public Response delegate(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DelegateRequest.class))) String body) {
-        DelegationService.Delegated delegated = delegation.delegate(requestContext.caller(),
+        TokenIssuer.Issued delegated = delegation.delegate(requestContext.caller(),
                 JsonRequests.bind(body, DelegateRequest.class));
-        return Response.status(201).entity(new DelegatedView(delegated.issued().grantToken(),
-                Timestamps.format(delegated.issued().expiresAt()), delegated.grant().scopes(), delegated.grant().id(),
-                delegated.issued().refreshToken())).build();
+        return Response.status(201).entity(TokenView.of(delegated)).build();
     }
 }

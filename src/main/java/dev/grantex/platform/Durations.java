@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 
 /** The protocol's expiresIn form: one positive integer and one unit, s, m, h or d ("24h", "90m"). */
 public final class Durations {
+    /** Long enough for any grant, short enough that every expiry is a date clients can parse. */
+    private static final Duration MAX = Duration.ofDays(36_500);
     private static final Pattern FORMAT = Pattern.compile("^(\\d{1,9})([smhd])$");
 
     private Durations() {
@@ -25,6 +27,9 @@ public final class Durations {
         };
         if (duration.isZero()) {
             throw ApiException.badRequest("expiresIn must be greater than zero");
+        }
+        if (duration.compareTo(MAX) > 0) {
+            throw ApiException.badRequest("expiresIn must be at most " + MAX.toDays() + "d");
         }
         return duration;
     }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,6 +48,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (error instanceof JsonException || error instanceof JsonbException || error instanceof ProcessingException) {
             return body(400, "BAD_REQUEST", "Malformed request body");
         }
+        if (concurrentConflict(error)) {
+            LOG.log(Level.FINE, "Concurrent conflict, request " + requestContext.requestId(), error);
+            return body(409, "CONFLICT", "The request conflicted with a concurrent change and changed nothing; retry it");
+        }
         LOG.log(Level.SEVERE, "Unhandled error, request " + requestContext.requestId(), error);
         return body(500, "INTERNAL_ERROR", "An unexpected error occurred");
     }
@@ -66,6 +71,16 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             case 415 -> "Unsupported media type: send application/json";
             default -> "Bad request";
         };
+    }
+
+    /**
+     * A constraint or lock conflict with a concurrent request (an agent deleted while a grant for it is
+     * created, a lock timeout): nothing was changed, and the same request may succeed when retried.
+     */
+    static boolean concurrentConflict(Throwable error) {
+        SQLException sql = findCause(error, SQLException.class);
+        String state = sql == null ? null : sql.getSQLState();
+        return state != null && (state.startsWith("23") || state.startsWith("40"));
     }
 
     private static <T extends Throwable> T findCause(Throwable error, Class<T> type) {

@@ -82,8 +82,8 @@ public final class JsonRequests {
         }
         if (type == String.class) {
             if (value instanceof JsonString s) {
-                if (s.getString().indexOf('\u0000') >= 0) {
-                    throw ApiException.badRequest("'" + path + "' must not contain NUL characters");
+                if (!storable(s.getString())) {
+                    throw ApiException.badRequest("'" + path + "' must not contain NUL characters or unpaired surrogates");
                 }
                 return s.getString();
             }
@@ -131,6 +131,22 @@ public final class JsonRequests {
             return List.copyOf(out);
         }
         throw new IllegalStateException("Unsupported request field type " + type + " for " + path);
+    }
+
+    /** Text every database keeps exactly: no NUL, and no UTF-16 surrogate without its pair. */
+    private static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ApiException wrongType(String path, String expected) {

@@ -15,7 +15,10 @@ public class RevocationStore {
     @PersistenceContext(unitName = "grantex")
     EntityManager em;
 
-    /** Every revoked, unexpired token and grant as revocation keys with their expiry. */
+    /**
+     * Every revoked, unexpired token and grant as revocation keys with their expiry, including those of
+     * deleted grants (tombstones; expired ones are removed here).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Map<String, Instant> liveRevocations(Instant now) {
         Map<String, Instant> keys = new LinkedHashMap<>();
@@ -27,7 +30,21 @@ public class RevocationStore {
                         Object[].class)
                 .setParameter("now", now).getResultStream()
                 .forEach(row -> keys.put(RevocationCache.grantKey((String) row[0]), (Instant) row[1]));
+        em.createQuery("DELETE FROM RevocationTombstone t WHERE t.expiresAt <= :now").setParameter("now", now)
+                .executeUpdate();
+        em.createQuery("SELECT t.key, t.expiresAt FROM RevocationTombstone t", Object[].class).getResultStream()
+                .forEach(row -> keys.put((String) row[0], (Instant) row[1]));
         return keys;
+    }
+
+    /** Keeps the revocation of grants about to be deleted, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void keepTombstones(Map<String, Instant> keys, Instant now) {
+        keys.forEach((key, expiresAt) -> {
+            if (expiresAt.isAfter(now) && em.find(RevocationTombstone.class, key) == null) {
+                em.persist(new RevocationTombstone(key, expiresAt));
+            }
+        });
     }
 
     /** Adds keys to the outbox in the caller's (revoking) transaction. */

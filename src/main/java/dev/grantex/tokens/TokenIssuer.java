@@ -31,8 +31,8 @@ import org.jose4j.jwk.PublicJsonWebKey;
 public class TokenIssuer {
     static final Duration REFRESH_LIFETIME = Duration.ofDays(30);
 
-    /** What the client receives; the refresh token exists in clear only here. */
-    public record Issued(String grantToken, String jti, String refreshToken, Instant expiresAt) {
+    /** A grant with the tokens just issued for it; the refresh token exists in clear only here. */
+    public record Issued(Grant grant, String grantToken, String refreshToken) {
     }
 
     @PersistenceContext(unitName = "grantex")
@@ -83,7 +83,7 @@ public class TokenIssuer {
         em.persist(new RefreshToken(Hashes.sha256Hex(refreshToken), grant.id(), grant.developerId(), refreshExpiry, now));
         tokenIssued.fire(new TokenIssued(grant.developerId(), jti, grant.id(), grant.agentId(), grant.principalId(),
                 grant.scopes(), grant.expiresAt()));
-        return new Issued(token, jti, refreshToken, grant.expiresAt());
+        return new Issued(grant, token, refreshToken);
     }
 
     private String sign(JwtClaims claims) {

@@ -46,20 +46,20 @@ public class TokenService {
     @Inject
     RevocationCache revocations;
 
-    /** A grant and the tokens issued for it. */
-    public record Exchanged(Grant grant, TokenIssuer.Issued issued) {
-    }
-
     /** Consumes the code and creates the grant, its token and refresh token, all or nothing. */
-    public Exchanged exchange(Caller caller, String code, String agentId, String codeVerifier) {
+    public TokenIssuer.Issued exchange(Caller caller, String code, String agentId, String codeVerifier) {
         AuthRequest request = authorizations.consume(caller, code, agentId, codeVerifier);
         Instant now = now();
-        planLimits.check(caller.plan(), PlanLimits.Resource.ACTIVE_GRANTS, () -> grants.countActive(caller.developerId()));
+        // Locked, because this creates a grant: concurrent exchanges cannot all pass the same count.
+        planLimits.check(caller.plan(), PlanLimits.Resource.ACTIVE_GRANTS, () -> {
+            planLimits.lockDeveloper(caller.developerId());
+            return grants.countActive(caller.developerId());
+        });
         // The grant lives as long as the request asked for (expiresIn), counted from now.
         Instant expiresAt = now.plus(Duration.between(request.createdAt(), request.expiresAt())).truncatedTo(ChronoUnit.SECONDS);
         Grant grant = grants.create(caller.developerId(), request.agentId(), request.principalId(), request.scopes(),
                 expiresAt, null, request.audience());
-        return new Exchanged(grant, issuer.issue(grant, Agent.didOf(request.agentId()), null));
+        return issuer.issue(grant, Agent.didOf(request.agentId()), null);
     }
 
     /**
@@ -68,7 +68,7 @@ public class TokenService {
      * live refresh tokens (reuse detection); that change is kept although the call answers 400.
      */
     @Transactional(dontRollbackOn = ApiException.class)
-    public Exchanged refresh(Caller caller, String refreshToken, String agentId) {
+    public TokenIssuer.Issued refresh(Caller caller, String refreshToken, String agentId) {
         RefreshToken stored = em.find(RefreshToken.class, Hashes.sha256Hex(refreshToken), LockModeType.PESSIMISTIC_WRITE);
         if (stored == null || !stored.developerId().equals(caller.developerId())) {
             throw ApiException.badRequest("Invalid refresh token");
@@ -96,7 +96,7 @@ public class TokenService {
         stored.markUsed();
         String parentAgentDid = grant.parentGrantId() == null ? null
                 : Agent.didOf(em.find(Grant.class, grant.parentGrantId()).agentId());
-        return new Exchanged(grant, issuer.issue(grant, Agent.didOf(grant.agentId()), parentAgentDid));
+        return issuer.issue(grant, Agent.didOf(grant.agentId()), parentAgentDid);
     }
 
     /** Revokes one token of the caller; 404 when unknown, another developer's, or already revoked. */

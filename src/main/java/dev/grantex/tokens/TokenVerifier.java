@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -47,13 +47,23 @@ public class TokenVerifier {
     @PersistenceContext(unitName = "grantex")
     EntityManager em;
 
-    /** The token's verified claims, or empty when it is not a well-formed token this server signed. */
+    /**
+     * The token's verified claims, or empty when it is not a well-formed token this server signed. An
+     * expired token is returned too; {@link #inactiveReason} and {@link #verifyActive} refuse it.
+     */
     public Optional<VerifiedToken> parse(String token) {
         JwtClaims claims;
         try {
             claims = consumer().processToClaims(token);
         } catch (InvalidJwtException e) {
-            return Optional.empty();
+            // An expired token whose signature and other claims checked out is still this server's token:
+            // callers answer "expired" for it rather than "not a token".
+            boolean onlyExpired = e.hasExpired() && e.getErrorDetails().stream()
+                    .allMatch(detail -> detail.getErrorCode() == ErrorCodes.EXPIRED);
+            if (!onlyExpired) {
+                return Optional.empty();
+            }
+            claims = e.getJwtContext().getJwtClaims();
         }
         try {
             String jti = claims.getJwtId();
@@ -67,7 +77,6 @@ public class TokenVerifier {
             String grnt = claims.hasClaim("grnt") ? claims.getStringClaimValue("grnt") : jti;
             Number depth = claims.hasClaim("delegationDepth") ? claims.getClaimValue("delegationDepth", Number.class) : 0;
             return Optional.of(new VerifiedToken(jti, grnt, dev, sub, agt, scp,
-                    Instant.ofEpochSecond(claims.getIssuedAt().getValue()),
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue()), depth.intValue(), claims));
         } catch (MalformedClaimException | ClassCastException e) {
             return Optional.empty();
@@ -98,11 +107,14 @@ public class TokenVerifier {
 
     /**
      * A fully valid token of {@code developerId}, or empty. The revocation cache answers when it can;
-     * otherwise the database does. (A token's signature proves it was issued here, and its expiry is
-     * within its grant's, so revocation is the only live state left to check.)
+     * otherwise the database does. (A token's signature proves it was issued here and its expiry is
+     * within its grant's, so revocation, including of grants deleted with their agent, is the only live
+     * state left to check.)
      */
     public Optional<VerifiedToken> verifyActive(String token, String developerId) {
-        Optional<VerifiedToken> parsed = parse(token).filter(t -> t.developerId().equals(developerId));
+        Instant now = Instant.ofEpochMilli(clock.millis());
+        Optional<VerifiedToken> parsed = parse(token)
+                .filter(t -> t.developerId().equals(developerId) && t.expiresAt().isAfter(now));
         if (parsed.isEmpty()) {
             return parsed;
         }
@@ -114,10 +126,7 @@ public class TokenVerifier {
     }
 
     private JwtConsumer consumer() {
-        List<JsonWebKey> keys = new ArrayList<>(keyRing.publishedRsaKeys().size());
-        for (PublicJsonWebKey key : keyRing.publishedRsaKeys()) {
-            keys.add(key);
-        }
+        List<JsonWebKey> keys = new ArrayList<>(keyRing.publishedRsaKeys());
         return new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys))

@@ -1,5 +1,7 @@
 package dev.grantex.tokens;
 
+import dev.grantex.platform.ApiException;
+import dev.grantex.platform.Timestamps;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,11 +19,24 @@ public final class TokenViews {
     public record RefreshRequest(@Schema(required = true) String refreshToken, @Schema(required = true) String agentId) {
     }
 
+    /** The answer of token exchange, refresh and delegation. */
     public record TokenView(String grantToken, String expiresAt, List<String> scopes, String refreshToken,
                             String grantId) {
+        public static TokenView of(TokenIssuer.Issued issued) {
+            return new TokenView(issued.grantToken(), Timestamps.format(issued.grant().expiresAt()),
+                    issued.grant().scopes(), issued.refreshToken(), issued.grant().id());
+        }
     }
 
-    public record VerifyRequest(@Schema(required = true) String token) {
+    /** A grant token to check (online verification and introspection). */
+    public record TokenRequest(@Schema(required = true) String token) {
+        /** 400 only when no token is given: anything given is answered as a (possibly invalid) token. */
+        public String requireToken() {
+            if (token == null || token.isEmpty()) {
+                throw ApiException.badRequest("token is required");
+            }
+            return token;
+        }
     }
 
     public record VerifyView(boolean valid,

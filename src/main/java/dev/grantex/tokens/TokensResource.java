@@ -1,7 +1,6 @@
 package dev.grantex.tokens;
 
-import dev.grantex.platform.ApiException;
-import dev.grantex.platform.Caller;
+import dev.grantex.platform.Fields;
 import dev.grantex.platform.JsonRequests;
 import dev.grantex.platform.RequestContext;
 import dev.grantex.platform.Timestamps;
@@ -9,7 +8,7 @@ import dev.grantex.tokens.TokenViews.ExchangeRequest;
 import dev.grantex.tokens.TokenViews.RefreshRequest;
 import dev.grantex.tokens.TokenViews.RevokeRequest;
 import dev.grantex.tokens.TokenViews.TokenView;
-import dev.grantex.tokens.TokenViews.VerifyRequest;
+import dev.grantex.tokens.TokenViews.TokenRequest;
 import dev.grantex.tokens.TokenViews.VerifyView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -48,12 +47,12 @@ public class TokensResource {
     public Response exchange(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ExchangeRequest.class))) String body) {
         ExchangeRequest request = JsonRequests.bind(body, ExchangeRequest.class);
-        requireLength(request.code(), 512, "code");
-        requireLength(request.agentId(), 256, "agentId");
+        Fields.requireText(request.code(), "code", 512);
+        Fields.requireText(request.agentId(), "agentId", 256);
         CredentialFormats.requireSupported(request.credentialFormat());
-        TokenService.Exchanged exchanged = tokens.exchange(requestContext.caller(), request.code(), request.agentId(),
+        TokenIssuer.Issued issued = tokens.exchange(requestContext.caller(), request.code(), request.agentId(),
                 request.codeVerifier());
-        return Response.status(201).entity(view(exchanged)).build();
+        return Response.status(201).entity(TokenView.of(issued)).build();
     }
 
     @POST
@@ -64,10 +63,10 @@ public class TokensResource {
     public Response refresh(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RefreshRequest.class))) String body) {
         RefreshRequest request = JsonRequests.bind(body, RefreshRequest.class);
-        requireLength(request.refreshToken(), 512, "refreshToken");
-        requireLength(request.agentId(), 256, "agentId");
-        TokenService.Exchanged refreshed = tokens.refresh(requestContext.caller(), request.refreshToken(), request.agentId());
-        return Response.status(201).entity(view(refreshed)).build();
+        Fields.requireText(request.refreshToken(), "refreshToken", 512);
+        Fields.requireText(request.agentId(), "agentId", 256);
+        TokenIssuer.Issued refreshed = tokens.refresh(requestContext.caller(), request.refreshToken(), request.agentId());
+        return Response.status(201).entity(TokenView.of(refreshed)).build();
     }
 
     @POST
@@ -77,13 +76,9 @@ public class TokensResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = VerifyView.class)))
     @APIResponse(responseCode = "400", description = "token is required")
     public VerifyView verify(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = VerifyRequest.class))) String body) {
-        VerifyRequest request = JsonRequests.bind(body, VerifyRequest.class);
-        if (request.token() == null || request.token().isEmpty()) {
-            throw ApiException.badRequest("token is required");
-        }
-        Caller caller = requestContext.caller();
-        return verifier.verifyActive(request.token(), caller.developerId())
+            schema = @Schema(implementation = TokenRequest.class))) String body) {
+        String token = JsonRequests.bind(body, TokenRequest.class).requireToken();
+        return verifier.verifyActive(token, requestContext.caller().developerId())
                 .map(t -> new VerifyView(true, t.grantId(), t.scopes(), t.principal(), t.agentDid(),
                         Timestamps.format(t.expiresAt())))
                 .orElseGet(VerifyView::invalid);
@@ -97,19 +92,9 @@ public class TokensResource {
     public Response revoke(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RevokeRequest.class))) String body) {
         RevokeRequest request = JsonRequests.bind(body, RevokeRequest.class);
-        requireLength(request.jti(), 512, "jti");
+        Fields.requireText(request.jti(), "jti", 512);
         tokens.revokeToken(requestContext.caller().developerId(), request.jti());
         return Response.noContent().build();
     }
 
-    private static TokenView view(TokenService.Exchanged exchanged) {
-        return new TokenView(exchanged.issued().grantToken(), Timestamps.format(exchanged.issued().expiresAt()),
-                exchanged.grant().scopes(), exchanged.issued().refreshToken(), exchanged.grant().id());
-    }
-
-    private static void requireLength(String value, int max, String field) {
-        if (value == null || value.isEmpty() || value.length() > max) {
-            throw ApiException.badRequest(field + " is required (1 to " + max + " characters)");
-        }
-    }
 }

@@ -66,6 +66,12 @@ class AuditChainIT {
             update(db, "UPDATE audit_entries SET action = 'step.3' WHERE id = ?", ids.get(3));
             assertTrue(verify("").getBoolean("valid"), "restored");
 
+            update(db, "DELETE FROM audit_entries WHERE id = ?", ids.get(5));
+            JsonObject truncated = verify("");
+            assertFalse(truncated.getBoolean("valid"), "removing the newest entry is noticed");
+            assertEquals(ids.get(5), truncated.getString("firstBrokenAt"));
+            assertEquals("link", truncated.getString("reason"));
+
             update(db, "UPDATE audit_entries SET prev_hash = NULL WHERE id = ?", ids.get(2));
             JsonObject link = verify("");
             assertFalse(link.getBoolean("valid"));

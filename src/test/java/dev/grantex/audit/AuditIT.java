@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.grantex.it.TestDeveloper;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,6 +114,8 @@ class AuditIT {
         assertError(developer.api().get("/v1/audit/entries?limit=0"), 400, "BAD_REQUEST");
         assertError(developer.api().get("/v1/audit/entries?after=abc"), 400, "BAD_REQUEST");
         assertError(developer.api().get("/v1/audit/entries?since=yesterday"), 400, "BAD_REQUEST");
+        assertError(developer.api().get("/v1/audit/entries?since=%2B300000000-01-01T00:00:00Z"), 400, "BAD_REQUEST");
+        assertError(developer.api().get("/v1/audit/verify?until=%2B300000000-01-01T00:00:00Z"), 400, "BAD_REQUEST");
         assertTrue(developer.api().get("/v1/audit/entries").expect(200).json().getJsonArray("entries").isEmpty());
         assertTrue(log(developer, entry("first", "")).isNull("prevHash"), "nothing was appended before");
     }

@@ -121,6 +121,8 @@ class AuthorizeIT {
         assertEquals("agentId, principalId, and scopes are required",
                 assertError(authorize(live, "{}"), 400, "BAD_REQUEST").getString("message"));
         assertError(authorize(live, Flows.authorizeBody(liveAgent, "u", List.of()).build().toString()), 400, "BAD_REQUEST");
+        assertError(authorize(live, Flows.authorizeBody(liveAgent, "   ", List.of("read")).build().toString()),
+                400, "BAD_REQUEST");
         assertError(authorize(live, "[]"), 400, "BAD_REQUEST");
     }
 

@@ -46,7 +46,8 @@ class PkceTest {
         assertEquals(Duration.ofMinutes(90), Durations.parseExpiresIn("90m"));
         assertEquals(Duration.ofHours(24), Durations.parseExpiresIn("24h"));
         assertEquals(Duration.ofDays(7), Durations.parseExpiresIn("7d"));
-        for (String bad : new String[] {"1h30m", "1.5h", "PT1H", "0h", "h", "", "24", "-1h", "1H", "9999999999d"}) {
+        assertEquals(Duration.ofDays(36_500), Durations.parseExpiresIn("36500d"));
+        for (String bad : new String[] {"1h30m", "1.5h", "PT1H", "0h", "h", "", "24", "-1h", "1H", "9999999999d", "36501d"}) {
             assertThrows(ApiException.class, () -> Durations.parseExpiresIn(bad), bad);
         }
         assertEquals("8 hours", ConsentPage.lifetime("8h"));

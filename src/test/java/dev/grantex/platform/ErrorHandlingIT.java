@@ -42,6 +42,10 @@ class ErrorHandlingIT {
         assertError(developer.api().post("/v1/agents", deep), 400, "BAD_REQUEST");
         assertError(developer.api().post("/v1/agents", "{\"name\":\"a\"} trailing"), 400, "BAD_REQUEST");
         assertError(developer.api().post("/v1/agents", "{\"name\":\"a\\u0000b\"}"), 400, "BAD_REQUEST");
+        assertError(developer.api().post("/v1/agents", "{\"name\":\"a\\ud800b\"}"), 400, "BAD_REQUEST");
+        developer.api().post("/v1/agents", "{\"name\":\"emoji \\ud83d\\ude00\"}").expect(201);
+        developer.api().delete("/v1/agents/" + developer.api().get("/v1/agents").json().getJsonArray("agents")
+                .getJsonObject(0).getString("agentId")).expect(204);
         assertError(developer.api().post("/v1/agents", "{\"name\":\"a\",\"scopes\":[\"say \\\"hi\\\"\"]}"),
                 400, "BAD_REQUEST");
         assertError(developer.api().post("/v1/agents", "{\"name\":\"a\",\"scopes\":[\"has space\"]}"),

@@ -117,6 +117,9 @@ class OfflineVerificationIT {
         Thread.sleep(2100);
         assertThrows(InvalidJwtException.class, () -> resourceServer(AUDIENCE).processToClaims(shortLived));
         assertEquals(false, Flows.valid(developer, shortLived));
+        var introspected = developer.api().post("/v1/grants/verify",
+                jakarta.json.Json.createObjectBuilder().add("token", shortLived).build().toString()).expect(200).json();
+        assertEquals("expired", introspected.getString("reason"));
     }
 
     @Test

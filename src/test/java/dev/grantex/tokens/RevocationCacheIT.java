@@ -72,6 +72,18 @@ class RevocationCacheIT {
     }
 
     @Test
+    void aDeletedAgentsTokensStayInvalidAfterRedisIsEmptied() throws InterruptedException {
+        String doomed = Flows.createAgent(developer, List.of("read"));
+        Flows.Issued issued = Flows.grant(developer, doomed, List.of("read"));
+        developer.api().delete("/v1/agents/" + doomed).expect(204);
+        assertFalse(Flows.valid(developer, issued.grantToken()));
+        redis.flushDB();
+        awaitPrimed();
+        assertTrue(redis.exists("revoked:grant:" + issued.grantId()), "rebuilt from the tombstone");
+        assertFalse(Flows.valid(developer, issued.grantToken()));
+    }
+
+    @Test
     void aRevokedTokenIsCachedWithItsLifetime() throws InterruptedException {
         awaitPrimed();
         Flows.Issued issued = Flows.grant(developer, agentId, List.of("read"));

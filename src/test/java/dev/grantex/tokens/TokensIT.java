@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.grantex.it.Api;
 import dev.grantex.it.Flows;
 import dev.grantex.it.ItServer;
 import dev.grantex.it.Reply;
@@ -194,6 +193,7 @@ class TokensIT {
                 json("token", issued.grantToken())).expect(200).json().getBoolean("valid"), "another developer's token");
         assertError(developer.api().post("/v1/tokens/verify", "{}"), 400, "BAD_REQUEST");
         assertError(developer.api().post("/v1/tokens/verify", json("token", "")), 400, "BAD_REQUEST");
+        assertFalse(developer.api().post("/v1/tokens/verify", json("token", "  ")).expect(200).json().getBoolean("valid"));
         Reply headers = developer.api().post("/v1/tokens/verify", json("token", "invalid-token-for-header-check"));
         assertTrue(headers.header("X-RateLimit-Limit").isPresent());
     }
