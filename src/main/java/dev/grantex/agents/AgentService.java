@@ -13,8 +13,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Registering, changing and removing agents, always within the calling developer's own agents. */
 @ApplicationScoped
@@ -57,6 +61,17 @@ public class AgentService {
     public List<Agent> list(String developerId) {
         return em.createQuery("SELECT a FROM Agent a WHERE a.developerId = :dev ORDER BY a.createdAt DESC, a.id DESC",
                 Agent.class).setParameter("dev", developerId).getResultList();
+    }
+
+    /** The developer's agents among {@code agentIds}, by id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Agent> byIds(String developerId, Collection<String> agentIds) {
+        if (agentIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT a FROM Agent a WHERE a.developerId = :dev AND a.id IN :ids", Agent.class)
+                .setParameter("dev", developerId).setParameter("ids", agentIds).getResultStream()
+                .collect(Collectors.toMap(Agent::id, Function.identity()));
     }
 
     /** The developer's agent, or 404 — also for another developer's agent, so ids reveal nothing. */

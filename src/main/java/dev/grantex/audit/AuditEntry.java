@@ -1,9 +1,13 @@
 package dev.grantex.audit;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.StringReader;
 import java.time.Instant;
 
 /**
@@ -104,8 +108,16 @@ public class AuditEntry {
         return action;
     }
 
+    /** The canonical JSON text that was hashed. */
     public String metadata() {
         return metadata;
+    }
+
+    /** The metadata as a JSON object, for responses. */
+    public JsonObject metadataJson() {
+        try (JsonReader reader = Json.createReader(new StringReader(metadata))) {
+            return reader.readObject();
+        }
     }
 
     public String status() {

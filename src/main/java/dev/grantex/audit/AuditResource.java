@@ -7,7 +7,6 @@ import dev.grantex.platform.RequestContext;
 import dev.grantex.platform.Timestamps;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.GET;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -43,11 +41,9 @@ public class AuditResource {
                                  String developerId, String action, JsonObject metadata, String hash, String prevHash,
                                  String timestamp, String status) {
         static AuditEntryView of(AuditEntry e) {
-            try (var reader = Json.createReader(new StringReader(e.metadata()))) {
-                return new AuditEntryView(e.id(), e.agentId(), e.agentDid(), e.grantId(), e.principalId(),
-                        e.developerId(), e.action(), reader.readObject(), e.hash(), e.prevHash(),
-                        Timestamps.format(e.timestamp()), e.status());
-            }
+            return new AuditEntryView(e.id(), e.agentId(), e.agentDid(), e.grantId(), e.principalId(),
+                    e.developerId(), e.action(), e.metadataJson(), e.hash(), e.prevHash(),
+                    Timestamps.format(e.timestamp()), e.status());
         }
     }
 

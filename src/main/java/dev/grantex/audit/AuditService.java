@@ -97,6 +97,15 @@ public class AuditService {
         return query.getResultList();
     }
 
+    /** The principal's most recent entries with the developer, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AuditEntry> recentForPrincipal(String developerId, String principalId, int limit) {
+        return em.createQuery("SELECT e FROM AuditEntry e WHERE e.developerId = :dev AND e.principalId = :principal "
+                        + "ORDER BY e.seq DESC", AuditEntry.class)
+                .setParameter("dev", developerId).setParameter("principal", principalId)
+                .setMaxResults(limit).getResultList();
+    }
+
     /**
      * The outcome of walking a chain, {valid, checkedEntries, firstBrokenAt, reason}: where it first
      * breaks ("link" or "content"), both null for an intact chain.

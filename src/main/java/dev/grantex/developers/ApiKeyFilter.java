@@ -2,8 +2,10 @@ package dev.grantex.developers;
 
 import dev.grantex.platform.AdminEndpoint;
 import dev.grantex.platform.ApiException;
+import dev.grantex.platform.PrincipalSessionEndpoint;
 import dev.grantex.platform.PublicEndpoint;
 import dev.grantex.platform.RequestContext;
+import dev.grantex.platform.RouteAnnotations;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -13,12 +15,10 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Method;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Requires a developer API key on every route not marked public or admin. */
+/** Requires a developer API key on every route not marked public, admin or principal-session. */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class ApiKeyFilter implements ContainerRequestFilter {
@@ -35,8 +35,8 @@ public class ApiKeyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Method method = resourceInfo.getResourceMethod();
-        if (method == null || marked(method) || marked(resourceInfo.getResourceClass())) {
+        if (resourceInfo.getResourceMethod() == null || RouteAnnotations.has(resourceInfo, PublicEndpoint.class,
+                AdminEndpoint.class, PrincipalSessionEndpoint.class)) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -46,10 +46,5 @@ public class ApiKeyFilter implements ContainerRequestFilter {
         }
         requestContext.authenticate(developers.authenticate(bearer.group(1))
                 .orElseThrow(() -> ApiException.unauthorized("Invalid API key")));
-    }
-
-    private static boolean marked(AnnotatedElement element) {
-        return element != null
-                && (element.isAnnotationPresent(PublicEndpoint.class) || element.isAnnotationPresent(AdminEndpoint.class));
     }
 }

@@ -87,6 +87,24 @@ public class GrantService {
                 .setParameter("dev", developerId).setParameter("now", now()).getSingleResult();
     }
 
+    /** The principal's active, unexpired grants with the developer, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Grant> activeForPrincipal(String developerId, String principalId) {
+        return activeForPrincipalQuery(developerId, principalId).getResultList();
+    }
+
+    /** Whether the principal has at least one active, unexpired grant with the developer. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean hasActiveGrant(String developerId, String principalId) {
+        return !activeForPrincipalQuery(developerId, principalId).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    private TypedQuery<Grant> activeForPrincipalQuery(String developerId, String principalId) {
+        return em.createQuery("SELECT g FROM Grant g WHERE g.developerId = :dev AND g.principalId = :principal "
+                        + "AND g.status = 'active' AND g.expiresAt > :now ORDER BY g.issuedAt DESC, g.id DESC", Grant.class)
+                .setParameter("dev", developerId).setParameter("principal", principalId).setParameter("now", now());
+    }
+
     /** The developer's grant, or 404 (also for another developer's grant). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Grant get(String developerId, String grantId) {
@@ -140,6 +158,15 @@ public class GrantService {
         revocations.record(revokedKeys);
         grantRevoked.fire(new GrantRevoked(developerId, root.id(), revoked.size() > 1, List.copyOf(revoked)));
         return revoked;
+    }
+
+    /** Like {@link #revoke}, for the principal the grant was given by: 404 for anyone else's grant. */
+    public List<String> revokeForPrincipal(String developerId, String principalId, String grantId) {
+        Grant grant = lock(grantId);
+        if (grant == null || !grant.principalId().equals(principalId)) {
+            throw ApiException.notFound("Grant not found or already revoked");
+        }
+        return revoke(developerId, grantId);
     }
 
     /**

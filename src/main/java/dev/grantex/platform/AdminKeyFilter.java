@@ -27,10 +27,7 @@ public class AdminKeyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        boolean admin = resourceInfo.getResourceMethod() != null
-                && (resourceInfo.getResourceMethod().isAnnotationPresent(AdminEndpoint.class)
-                || resourceInfo.getResourceClass().isAnnotationPresent(AdminEndpoint.class));
-        if (!admin) {
+        if (!RouteAnnotations.has(resourceInfo, AdminEndpoint.class)) {
             return;
         }
         String key = adminKey.map(String::trim).filter(k -> k.length() >= MIN_KEY_LENGTH).orElseThrow(() ->

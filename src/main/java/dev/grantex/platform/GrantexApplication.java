@@ -21,5 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         description = "Developer API key (gx_live_… or gx_test_…)")
 @SecurityScheme(securitySchemeName = "adminKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "The operator's GRANTEX_ADMIN_API_KEY")
+@SecurityScheme(securitySchemeName = "principalSession", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "A principal-session token from POST /v1/principal-sessions")
 public class GrantexApplication extends Application {
 }

@@ -1,10 +1,9 @@
 package dev.grantex.tokens;
 
 import dev.grantex.grants.Grant;
-import dev.grantex.keys.KeyRing;
+import dev.grantex.keys.SignedJwts;
 import dev.grantex.platform.Hashes;
 import dev.grantex.platform.Ids;
-import dev.grantex.platform.PublicUrl;
 import dev.grantex.platform.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -15,12 +14,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.lang.JoseException;
-import org.jose4j.jwk.PublicJsonWebKey;
 
 /**
  * Issues a grant token and a refresh token for a grant, inside the caller's transaction: the token
@@ -39,10 +34,7 @@ public class TokenIssuer {
     EntityManager em;
 
     @Inject
-    KeyRing keyRing;
-
-    @Inject
-    PublicUrl publicUrl;
+    SignedJwts signedJwts;
 
     @Inject
     Clock clock;
@@ -57,7 +49,7 @@ public class TokenIssuer {
         Instant now = Instant.ofEpochMilli(clock.millis());
         String jti = Ids.newId("tok");
         JwtClaims claims = new JwtClaims();
-        claims.setIssuer(publicUrl.origin());
+        claims.setIssuer(signedJwts.issuer());
         claims.setSubject(grant.principalId());
         if (grant.audience() != null) {
             claims.setAudience(grant.audience());
@@ -74,7 +66,7 @@ public class TokenIssuer {
             claims.setClaim("parentGrnt", grant.parentGrantId());
             claims.setClaim("delegationDepth", grant.delegationDepth());
         }
-        String token = sign(claims);
+        String token = signedJwts.sign(claims);
         em.persist(new GrantToken(jti, grant.id(), grant.developerId(), grant.expiresAt(), now));
 
         String refreshToken = "ref_" + Secrets.random256();
@@ -84,20 +76,5 @@ public class TokenIssuer {
         tokenIssued.fire(new TokenIssued(grant.developerId(), jti, grant.id(), grant.agentId(), grant.principalId(),
                 grant.scopes(), grant.expiresAt()));
         return new Issued(grant, token, refreshToken);
-    }
-
-    private String sign(JwtClaims claims) {
-        PublicJsonWebKey key = keyRing.signingKey();
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(AsciiJson.escape(claims.toJson()));
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        jws.setKeyIdHeaderValue(key.getKeyId());
-        jws.setHeader("typ", "JWT");
-        jws.setKey(key.getPrivateKey());
-        try {
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException("Signing a grant token failed", e);
-        }
     }
 }

@@ -1,27 +1,19 @@
 package dev.grantex.tokens;
 
 import dev.grantex.grants.Grant;
-import dev.grantex.keys.KeyRing;
-import dev.grantex.platform.PublicUrl;
+import dev.grantex.keys.SignedJwts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
-import org.jose4j.jwt.consumer.JwtConsumer;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 
 /**
  * Checks grant tokens: first the token itself (RS256 signature by a published key, issuer, expiry,
@@ -33,10 +25,7 @@ public class TokenVerifier {
     public enum Inactive { WRONG_DEVELOPER, REVOKED, EXPIRED, NOT_FOUND }
 
     @Inject
-    KeyRing keyRing;
-
-    @Inject
-    PublicUrl publicUrl;
+    SignedJwts signedJwts;
 
     @Inject
     Clock clock;
@@ -54,7 +43,7 @@ public class TokenVerifier {
     public Optional<VerifiedToken> parse(String token) {
         JwtClaims claims;
         try {
-            claims = consumer().processToClaims(token);
+            claims = signedJwts.consumer().processToClaims(token);
         } catch (InvalidJwtException e) {
             // An expired token whose signature and other claims checked out is still this server's token:
             // callers answer "expired" for it rather than "not a token".
@@ -71,7 +60,9 @@ public class TokenVerifier {
             String agt = claims.getStringClaimValue("agt");
             String dev = claims.getStringClaimValue("dev");
             List<String> scp = claims.getStringListClaimValue("scp");
-            if (jti == null || sub == null || agt == null || dev == null || scp == null || claims.getIssuedAt() == null) {
+            // A principal-session token is signed by the same key but grants nothing to an agent.
+            if (jti == null || sub == null || agt == null || dev == null || scp == null || claims.getIssuedAt() == null
+                    || claims.hasClaim("purpose")) {
                 return Optional.empty();
             }
             String grnt = claims.hasClaim("grnt") ? claims.getStringClaimValue("grnt") : jti;
@@ -123,18 +114,5 @@ public class TokenVerifier {
             return revoked.get() ? Optional.empty() : parsed;
         }
         return parsed.filter(t -> inactiveReason(t, developerId).isEmpty());
-    }
-
-    private JwtConsumer consumer() {
-        List<JsonWebKey> keys = new ArrayList<>(keyRing.publishedRsaKeys());
-        return new JwtConsumerBuilder()
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
-                .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys))
-                .setExpectedIssuer(publicUrl.origin())
-                .setRequireExpirationTime()
-                .setAllowedClockSkewInSeconds(0)
-                .setSkipDefaultAudienceValidation()
-                .setEvaluationTime(org.jose4j.jwt.NumericDate.fromMilliseconds(clock.millis()))
-                .build();
     }
 }

@@ -57,7 +57,11 @@ public final class Flows {
     }
 
     public static Issued grant(TestDeveloper developer, String agentId, List<String> scopes) {
-        return exchange(developer, agentId, code(developer, authorizeBody(agentId, principal(), scopes).build()));
+        return grantFor(developer, agentId, principal(), scopes);
+    }
+
+    public static Issued grantFor(TestDeveloper developer, String agentId, String principalId, List<String> scopes) {
+        return exchange(developer, agentId, code(developer, authorizeBody(agentId, principalId, scopes).build()));
     }
 
     public static Issued delegate(TestDeveloper developer, String parentToken, String subAgentId, List<String> scopes) {

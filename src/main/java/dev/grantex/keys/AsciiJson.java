@@ -1,4 +1,4 @@
-package dev.grantex.tokens;
+package dev.grantex.keys;
 
 /**
  * Makes serialised JSON pure ASCII without '>', '?' or '~' by writing those characters as \\u escapes

@@ -1,0 +1,60 @@
+package dev.grantex.principals;
+
+import dev.grantex.platform.PublicEndpoint;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The permissions page an end user opens from a dashboardUrl. The session token is in the URL
+ * fragment, which only the browser sees, so the page is a script that calls /v1/principal with it.
+ * Its policy allows only this server's script and requests to this server.
+ */
+@Path("/permissions")
+@ApplicationScoped
+@PublicEndpoint
+@Tag(name = "Principal sessions")
+public class PermissionsPageResource {
+    private static final String HTML = text("pages/permissions.html");
+    private static final String SCRIPT = text("pages/permissions.js");
+    private static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; "
+            + "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+    @GET
+    @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+    @SecurityRequirements
+    @Operation(summary = "The permissions page (HTML); open it as /permissions#session=<sessionToken>")
+    public Response page() {
+        return Response.ok(HTML).header("Content-Security-Policy", POLICY).build();
+    }
+
+    @GET
+    @Path("permissions.js")
+    @Produces("text/javascript;charset=utf-8")
+    @SecurityRequirements
+    @Operation(hidden = true)
+    public Response script() {
+        return Response.ok(SCRIPT).build();
+    }
+
+    private static String text(String resource) {
+        try (InputStream in = PermissionsPageResource.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the application");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

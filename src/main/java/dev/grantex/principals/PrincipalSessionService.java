@@ -1,0 +1,98 @@
+package dev.grantex.principals;
+
+import dev.grantex.grants.GrantService;
+import dev.grantex.keys.SignedJwts;
+import dev.grantex.platform.ApiException;
+import dev.grantex.platform.Caller;
+import dev.grantex.platform.Durations;
+import dev.grantex.platform.Fields;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+
+/**
+ * Principal sessions: a short-lived JWT, signed with the grant-token key, that lets one end user see
+ * and revoke their own grants with one developer. It carries purpose "principal_dashboard", which
+ * no grant token has, so neither kind of token is accepted in place of the other.
+ */
+@ApplicationScoped
+public class PrincipalSessionService {
+    static final String PURPOSE = "principal_dashboard";
+    private static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
+    private static final Duration MAX_LIFETIME = Duration.ofHours(24);
+
+    /** A session just opened: its token and when it expires. */
+    public record Opened(String token, PrincipalSession session) {
+    }
+
+    @Inject
+    SignedJwts signedJwts;
+
+    @Inject
+    GrantService grants;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Opens a session for a principal who has at least one active grant with the caller; expiresIn
+     * defaults to 1h, and longer than 24h is shortened to 24h.
+     */
+    public Opened open(Caller caller, String principalId, String expiresIn) {
+        Fields.requireText(principalId, "principalId", 256);
+        Duration requested = expiresIn == null ? DEFAULT_LIFETIME : Durations.parseExpiresIn(expiresIn);
+        Duration lifetime = requested.compareTo(MAX_LIFETIME) > 0 ? MAX_LIFETIME : requested;
+        if (!grants.hasActiveGrant(caller.developerId(), principalId)) {
+            throw ApiException.notFound("No active grants found for this principal");
+        }
+        long now = clock.millis();
+        Instant expiresAt = Instant.ofEpochSecond((now + lifetime.toMillis()) / 1000);
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(signedJwts.issuer());
+        claims.setSubject(principalId);
+        claims.setClaim("dev", caller.developerId());
+        claims.setClaim("purpose", PURPOSE);
+        claims.setIssuedAt(NumericDate.fromMilliseconds(now));
+        claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));
+        return new Opened(signedJwts.sign(claims), new PrincipalSession(caller.developerId(), principalId, expiresAt));
+    }
+
+    /** The session a token stands for, or 401 saying whether it expired or is not a session token at all. */
+    public PrincipalSession verify(String token) {
+        JwtClaims claims;
+        try {
+            claims = signedJwts.consumer().processToClaims(token);
+        } catch (InvalidJwtException e) {
+            boolean onlyExpired = e.hasExpired() && e.getErrorDetails().stream()
+                    .allMatch(detail -> detail.getErrorCode() == ErrorCodes.EXPIRED);
+            throw ApiException.unauthorized(onlyExpired && isSession(e.getJwtContext().getJwtClaims())
+                    ? "Session expired" : "Invalid session token");
+        }
+        if (!isSession(claims)) {
+            throw ApiException.unauthorized("Invalid session token");
+        }
+        try {
+            return new PrincipalSession(claims.getStringClaimValue("dev"), claims.getSubject(),
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
+        } catch (MalformedClaimException e) {
+            throw ApiException.unauthorized("Invalid session token");
+        }
+    }
+
+    private static boolean isSession(JwtClaims claims) {
+        try {
+            return PURPOSE.equals(claims.getClaimValue("purpose"))
+                    && Fields.isText(claims.getStringClaimValue("dev"), 256)
+                    && Fields.isText(claims.getSubject(), 256);
+        } catch (MalformedClaimException e) {
+            return false;
+        }
+    }
+}
