@@ -1,21 +1,16 @@
 package dev.grantex.audit;
 
-import com.github.f4b6a3.ulid.Ulid;
 import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Caller;
 import dev.grantex.platform.Fields;
-import dev.grantex.platform.Ids;
-import dev.grantex.platform.PlanLimits;
 import dev.grantex.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,10 +30,7 @@ public class AuditService {
     EntityManager em;
 
     @Inject
-    Clock clock;
-
-    @Inject
-    PlanLimits planLimits;
+    AuditBatcher batcher;
 
     /** Filters of a listing; null means any. */
     public record Filter(String agentId, String grantId, String principalId, String action, String status,
@@ -46,9 +38,11 @@ public class AuditService {
     }
 
     /**
-     * Appends one entry. The chain head is locked for the transaction, so concurrent appends line up;
-     * the work per append is constant, whatever the chain's length.
+     * Validates and appends one entry, answering once it is committed. Appends are batched per
+     * developer (see {@link AuditBatcher}); the work per append is constant, whatever the chain's length.
+     * No transaction of the caller's may be open: the entry commits in one of its own.
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuditEntry append(Caller caller, AuditRecord record) {
         String status = record.status() == null ? "success" : record.status();
         Fields.requireText(record.agentId(), "agentId", 256);
@@ -63,18 +57,9 @@ public class AuditService {
         if (metadata.length() > MAX_METADATA) {
             throw ApiException.badRequest("metadata must be at most " + MAX_METADATA + " characters as JSON");
         }
-        AuditHead head = em.find(AuditHead.class, caller.developerId(), LockModeType.PESSIMISTIC_WRITE);
-        planLimits.check(caller.plan(), PlanLimits.Resource.AUDIT_ENTRIES, head::seq);
-        // Time never runs backwards within a chain, even across nodes with skewed clocks.
-        Instant now = Instant.ofEpochMilli(Math.max(clock.millis(), head.entryTime().toEpochMilli()));
-        String id = nextId(head, now);
-        String hash = AuditHash.of(id, record.agentId(), record.agentDid(), record.grantId(), record.principalId(),
-                caller.developerId(), record.action(), metadata, Timestamps.format(now), head.hash(), status);
-        AuditEntry entry = new AuditEntry(id, caller.developerId(), head.seq() + 1, withStatus(record, status), metadata,
-                now, head.hash(), hash);
-        em.persist(entry);
-        head.advance(entry);
-        return entry;
+        AuditRecord settled = new AuditRecord(record.agentId(), record.agentDid(), record.grantId(), record.principalId(),
+                record.action(), record.metadata(), status);
+        return batcher.append(new PendingAppend(caller, settled, metadata));
     }
 
     /** Entries in chain order (timestamp, then id), after a cursor, at most {@code limit}. */
@@ -163,22 +148,6 @@ public class AuditService {
             throw ApiException.notFound("Audit entry not found");
         }
         return entry;
-    }
-
-    /**
-     * Ids sort in chain order, as the protocol lists entries by timestamp then id: within the
-     * millisecond of the previous entry the id continues from it, otherwise it is fresh.
-     */
-    private static String nextId(AuditHead head, Instant now) {
-        if (head.entryId() != null && now.equals(head.entryTime())) {
-            return "alog_" + Ulid.from(head.entryId().substring("alog_".length())).increment();
-        }
-        return Ids.newId("alog");
-    }
-
-    private static AuditRecord withStatus(AuditRecord record, String status) {
-        return new AuditRecord(record.agentId(), record.agentDid(), record.grantId(), record.principalId(),
-                record.action(), record.metadata(), status);
     }
 
     private static void condition(StringBuilder jpql, Map<String, Object> parameters, String field, Object value,
