@@ -38,9 +38,18 @@ public class SignedJwts {
         return publicUrl.origin();
     }
 
-    /** Signs the claims with header {alg: RS256, kid, typ: JWT}. */
+    /** Signs the claims with header {alg: RS256, kid, typ: JWT} with the active key. */
     public String sign(JwtClaims claims) {
-        PublicJsonWebKey key = keyRing.signingKey();
+        return sign(claims, keyRing.signingKey());
+    }
+
+    /** A consumer that accepts only this server's JWTs, evaluated at the current time. */
+    public JwtConsumer consumer() {
+        return consumer(keyRing.publishedRsaKeys(), issuer(), clock.millis());
+    }
+
+    /** Signs as the server does: ASCII-only payload, header {alg: RS256, kid, typ: JWT}. */
+    public static String sign(JwtClaims claims, PublicJsonWebKey key) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(AsciiJson.escape(claims.toJson()));
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
@@ -54,17 +63,19 @@ public class SignedJwts {
         }
     }
 
-    /** A consumer that accepts only this server's JWTs, evaluated at the current time. */
-    public JwtConsumer consumer() {
-        List<JsonWebKey> keys = new ArrayList<>(keyRing.publishedRsaKeys());
+    /**
+     * The check of every JWT the server receives: RS256 only, by one of {@code keys}, from {@code issuer},
+     * with an expiry that has not passed at {@code nowMillis} (no clock skew allowed).
+     */
+    public static JwtConsumer consumer(List<? extends JsonWebKey> keys, String issuer, long nowMillis) {
         return new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
-                .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys))
-                .setExpectedIssuer(issuer())
+                .setVerificationKeyResolver(new JwksVerificationKeyResolver(new ArrayList<>(keys)))
+                .setExpectedIssuer(issuer)
                 .setRequireExpirationTime()
                 .setAllowedClockSkewInSeconds(0)
                 .setSkipDefaultAudienceValidation()
-                .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
+                .setEvaluationTime(NumericDate.fromMilliseconds(nowMillis))
                 .build();
     }
 }

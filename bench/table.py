@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Prints the benchmark table (Markdown) from what bench/run recorded in the given directory."""
+import json
+import os
+import sys
+
+OUT = sys.argv[1]
+
+# scenario -> (label, unit, target per second, p99 target in ms or None)
+TARGETS = {
+    "jwks": ("GET /.well-known/jwks.json", "req/s", 12_000, None),
+    "verify": ("POST /v1/tokens/verify (valid tokens)", "req/s", 6_000, 20.0),
+    "flow": ("sandbox authorize → token", "flows/s", 500, None),
+    "audit": ("POST /v1/audit/log, one developer", "entries/s", 3_000, None),
+    "delegate": ("POST /v1/grants/delegate", "req/s", 500, None),
+    "agents": ("GET /v1/agents (API-key auth)", "req/s", None, None),
+}
+RSS_LIMIT_MB = 768
+
+
+def lines(name):
+    path = os.path.join(OUT, name)
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def rate(row):
+    good = row["units"] if row["scenario"] == "flow" else row["requests"] - row["errors"]
+    return good / row["seconds"]
+
+
+def verdict(ok):
+    return "✅" if ok else "❌"
+
+
+results = lines("results.jsonl")
+empty = {r["scenario"]: r for r in results if r["phase"] == "empty"}
+print("| phase | scenario | throughput | p50 ms | p99 ms | errors | server RSS MB | target | met |")
+print("|---|---|---|---|---|---|---|---|---|")
+for row in results:
+    label, unit, target, p99_target = TARGETS[row["scenario"]]
+    value = rate(row)
+    goals, met = [], True
+    if target:
+        goals.append(f"≥ {target:,} {unit}")
+        met &= value >= target
+    if p99_target:
+        goals.append(f"p99 ≤ {p99_target:g} ms")
+        met &= row["p99"] <= p99_target
+    if row["phase"] == "scale" and row["scenario"] in empty:
+        baseline = rate(empty[row["scenario"]])
+        share = value / baseline if baseline else 0
+        goals.append(f"≥ 90% of empty ({share:.0%})")
+        met &= share >= 0.9
+    goals.append(f"RSS ≤ {RSS_LIMIT_MB}")
+    met &= row["rssMb"] <= RSS_LIMIT_MB
+    print(f"| {row['phase']} | {label} | {value:,.0f} {unit} | {row['p50']:.2f} | {row['p99']:.2f} | "
+          f"{row['errors']} | {row['rssMb']} | {'; '.join(goals)} | {verdict(met)} |")
+
+for chain in lines("chains.jsonl"):
+    print(f"\nAudit chain {chain['label']}: valid={chain['valid']}, {chain['checkedEntries']:,} entries "
+          f"checked in {chain['seconds']} s {verdict(chain['valid'])}")
+
+jmh_path = os.path.join(OUT, "jmh.json")
+if os.path.exists(jmh_path):
+    with open(jmh_path) as f:
+        scores = {b["benchmark"].rsplit(".", 1)[1]: b["primaryMetric"] for b in json.load(f)}
+    project, bare = scores["project"], scores["bareJca"]
+    share = project["score"] / bare["score"]
+    print(f"\nJMH offline verify: project {project['score']:,.0f} ± {project['scoreError']:,.0f} ops/s, "
+          f"bare JCA RS256 {bare['score']:,.0f} ± {bare['scoreError']:,.0f} ops/s: {share:.0%} "
+          f"(target ≥ 80%) {verdict(share >= 0.8)}")
