@@ -7,7 +7,7 @@ import dev.grantex.agents.AgentViews.UpdateAgentRequest;
 import dev.grantex.platform.Caller;
 import dev.grantex.platform.JsonRequests;
 import dev.grantex.platform.RequestContext;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** /v1/agents: the calling developer's agents. */
 @Path("/v1/agents")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Agents")
 public class AgentsResource {
     @Inject

@@ -1,13 +1,12 @@
 package dev.grantex.audit;
 
-import jakarta.json.Json;
+import dev.grantex.platform.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.io.StringReader;
 import java.time.Instant;
 
 /**
@@ -115,7 +114,7 @@ public class AuditEntry {
 
     /** The metadata as a JSON object, for responses. */
     public JsonObject metadataJson() {
-        try (JsonReader reader = Json.createReader(new StringReader(metadata))) {
+        try (JsonReader reader = Jsonp.reader(metadata)) {
             return reader.readObject();
         }
     }

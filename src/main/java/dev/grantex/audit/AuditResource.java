@@ -5,7 +5,7 @@ import dev.grantex.platform.IpRateLimit;
 import dev.grantex.platform.JsonRequests;
 import dev.grantex.platform.RequestContext;
 import dev.grantex.platform.Timestamps;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** /v1/audit: the append-only, hash-chained audit trail (no route changes or deletes an entry). */
 @Path("/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Audit")
 public class AuditResource {
     private static final int DEFAULT_LIMIT = 1000;

@@ -14,7 +14,7 @@ import dev.grantex.platform.RateLimitedException;
 import dev.grantex.platform.RateLimiter;
 import dev.grantex.platform.RequestContext;
 import dev.grantex.platform.Timestamps;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.POST;
@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** /v1/authorize: an agent asks a principal for scopes. */
 @Path("/v1/authorize")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Authorization")
 public class AuthorizeResource {
     @Inject

@@ -3,7 +3,7 @@ package dev.grantex.authorization;
 import dev.grantex.agents.Agent;
 import dev.grantex.platform.ApiException;
 import dev.grantex.platform.PublicEndpoint;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * redirectUri carrying code and state, or error=access_denied.
  */
 @Path("/consent")
-@RequestScoped
+@ApplicationScoped
 @PublicEndpoint
 @Tag(name = "Consent")
 public class ConsentPageResource {

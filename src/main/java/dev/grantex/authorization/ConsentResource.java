@@ -6,7 +6,7 @@ import dev.grantex.authorization.AuthorizeViews.ConsentView;
 import dev.grantex.authorization.AuthorizeViews.DeniedView;
 import dev.grantex.platform.PublicEndpoint;
 import dev.grantex.platform.Timestamps;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The principal's side of consent, called by the consent page (public: the request id is the capability). */
 @Path("/v1/consent/{id}")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 @PublicEndpoint
 @Tag(name = "Consent")
 public class ConsentResource {

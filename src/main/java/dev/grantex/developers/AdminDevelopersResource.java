@@ -7,7 +7,7 @@ import dev.grantex.developers.DeveloperViews.MeView;
 import dev.grantex.platform.AdminEndpoint;
 import dev.grantex.platform.IpRateLimit;
 import dev.grantex.platform.JsonRequests;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Operator routes for developer accounts, for installations where signup is off. */
 @Path("/v1/admin/developers")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 @AdminEndpoint
 @IpRateLimit(bucket = "admin", perMinute = 20)
 @Tag(name = "Administration")

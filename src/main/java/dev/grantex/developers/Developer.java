@@ -84,6 +84,10 @@ public class Developer {
         return fidoRpName;
     }
 
+    public Instant keyRotatedAt() {
+        return keyRotatedAt;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

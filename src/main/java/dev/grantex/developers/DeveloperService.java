@@ -5,6 +5,7 @@ import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Caller;
 import dev.grantex.platform.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -23,6 +24,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DeveloperService {
     @PersistenceContext(unitName = "grantex")
     EntityManager em;
+
+    @Inject
+    ApiKeyCache keyCache;
+
+    @Inject
+    Event<ApiKeyRotated> keyRotated;
 
     @Inject
     Clock clock;
@@ -82,8 +89,9 @@ public class DeveloperService {
         if (apiKey.length() < ApiKeys.MIN_LENGTH || apiKey.length() > ApiKeys.MAX_LENGTH) {
             return Optional.empty();
         }
-        return findByKeyHash(ApiKeys.hash(apiKey))
-                .map(d -> new Caller(d.id(), d.name(), d.mode(), d.plan()));
+        String hash = ApiKeys.hash(apiKey);
+        return keyCache.get(hash, () -> findByKeyHash(hash)
+                .map(d -> new ApiKeyCache.Entry(new Caller(d.id(), d.name(), d.mode(), d.plan()), d.keyRotatedAt())));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -124,6 +132,7 @@ public class DeveloperService {
         }
         String apiKey = ApiKeys.generate(developer.mode());
         developer.replaceApiKey(ApiKeys.hash(apiKey), now);
+        keyRotated.fire(new ApiKeyRotated(developerId));
         return apiKey;
     }
 

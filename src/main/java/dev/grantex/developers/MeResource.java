@@ -8,7 +8,7 @@ import dev.grantex.platform.IpRateLimit;
 import dev.grantex.platform.JsonRequests;
 import dev.grantex.platform.RequestContext;
 import dev.grantex.platform.Timestamps;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The calling developer's own account and API key. */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Developers")
 public class MeResource {
     @Inject

@@ -6,7 +6,7 @@ import dev.grantex.platform.ApiException;
 import dev.grantex.platform.IpRateLimit;
 import dev.grantex.platform.JsonRequests;
 import dev.grantex.platform.PublicEndpoint;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Public self-service signup; an installation can switch it off. */
 @Path("/v1/signup")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 @PublicEndpoint
 @Tag(name = "Developers")
 public class SignupResource {

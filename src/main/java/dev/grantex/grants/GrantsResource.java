@@ -12,7 +12,7 @@ import dev.grantex.tokens.TokenVerifier;
 import dev.grantex.tokens.TokenViews.TokenRequest;
 import dev.grantex.tokens.TokenViews.TokenView;
 import dev.grantex.tokens.VerifiedToken;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** /v1/grants: listing, revocation (cascading), token introspection and delegation. */
 @Path("/v1/grants")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Grants")
 public class GrantsResource {
     @Inject

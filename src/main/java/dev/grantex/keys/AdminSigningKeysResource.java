@@ -2,7 +2,7 @@ package dev.grantex.keys;
 
 import dev.grantex.platform.AdminEndpoint;
 import dev.grantex.platform.IpRateLimit;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Operator route to rotate the grant-token signing key. */
 @Path("/v1/admin/signing-keys/rotate")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 @AdminEndpoint
 @IpRateLimit(bucket = "admin", perMinute = 20)
 @Tag(name = "Administration")

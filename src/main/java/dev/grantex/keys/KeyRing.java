@@ -1,6 +1,7 @@
 package dev.grantex.keys;
 
 import dev.grantex.platform.ApiException;
+import dev.grantex.platform.Jsonp;
 import dev.grantex.platform.SecretBox;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,9 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import java.io.StringReader;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
@@ -203,13 +202,13 @@ public class KeyRing {
     }
 
     private static String jwks(List<PublicJsonWebKey> keys) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsonp.arrayBuilder();
         for (PublicJsonWebKey key : keys) {
-            try (var reader = Json.createReader(new StringReader(KeyMaterial.publicJson(key)))) {
+            try (var reader = Jsonp.reader(KeyMaterial.publicJson(key))) {
                 array.add(reader.readObject());
             }
         }
-        return Json.createObjectBuilder().add("keys", array).build().toString();
+        return Jsonp.objectBuilder().add("keys", array).build().toString();
     }
 
     private Optional<String> pem() {

@@ -3,7 +3,6 @@ package dev.grantex.keys;
 import dev.grantex.platform.PublicUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -12,7 +11,6 @@ import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
@@ -30,8 +28,11 @@ public class SignedJwts {
     @Inject
     PublicUrl publicUrl;
 
-    @Inject
-    Clock clock;
+    /** The consumer for one load of the published keys (compared by identity). */
+    private record KeyedConsumer(List<PublicJsonWebKey> keys, JwtConsumer consumer) {
+    }
+
+    private volatile KeyedConsumer cached;
 
     /** The iss of every JWT this server signs: its public origin. */
     public String issuer() {
@@ -43,9 +44,18 @@ public class SignedJwts {
         return sign(claims, keyRing.signingKey());
     }
 
-    /** A consumer that accepts only this server's JWTs, evaluated at the current time. */
+    /**
+     * A consumer that accepts only this server's JWTs. It is built once per set of published keys
+     * (JwtConsumer is thread-safe) and checks expiry against the system clock at each use.
+     */
     public JwtConsumer consumer() {
-        return consumer(keyRing.publishedRsaKeys(), issuer(), clock.millis());
+        List<PublicJsonWebKey> keys = keyRing.publishedRsaKeys();
+        KeyedConsumer current = cached;
+        if (current == null || current.keys() != keys) {
+            current = new KeyedConsumer(keys, consumer(keys, issuer()));
+            cached = current;
+        }
+        return current.consumer();
     }
 
     /** Signs as the server does: ASCII-only payload, header {alg: RS256, kid, typ: JWT}. */
@@ -65,9 +75,9 @@ public class SignedJwts {
 
     /**
      * The check of every JWT the server receives: RS256 only, by one of {@code keys}, from {@code issuer},
-     * with an expiry that has not passed at {@code nowMillis} (no clock skew allowed).
+     * with an expiry that has not passed (no clock skew allowed).
      */
-    public static JwtConsumer consumer(List<? extends JsonWebKey> keys, String issuer, long nowMillis) {
+    public static JwtConsumer consumer(List<? extends JsonWebKey> keys, String issuer) {
         return new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(new ArrayList<>(keys)))
@@ -75,7 +85,6 @@ public class SignedJwts {
                 .setRequireExpirationTime()
                 .setAllowedClockSkewInSeconds(0)
                 .setSkipDefaultAudienceValidation()
-                .setEvaluationTime(NumericDate.fromMilliseconds(nowMillis))
                 .build();
     }
 }

@@ -1,11 +1,11 @@
 package dev.grantex.keys;
 
+import dev.grantex.platform.Jsonp;
 import dev.grantex.platform.NoRateLimit;
 import dev.grantex.platform.PublicEndpoint;
 import dev.grantex.platform.PublicUrl;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +25,7 @@ import org.jose4j.jwk.PublicJsonWebKey;
 
 /** The public key documents: JWKS for grant-token verifiers and the did:web document. */
 @Path("/.well-known")
-@RequestScoped
+@ApplicationScoped
 @PublicEndpoint
 @Tag(name = "Keys")
 public class WellKnownResource {
@@ -62,11 +61,11 @@ public class WellKnownResource {
         String did = "did:web:" + didDomain.map(String::trim).filter(d -> !d.isEmpty()).orElse(publicUrl.didWebDomain());
         List<PublicJsonWebKey> keys = new ArrayList<>(keyRing.publishedRsaKeys());
         keys.add(keyRing.ed25519Key());
-        JsonArrayBuilder methods = Json.createArrayBuilder();
-        JsonArrayBuilder ids = Json.createArrayBuilder();
+        JsonArrayBuilder methods = Jsonp.arrayBuilder();
+        JsonArrayBuilder ids = Jsonp.arrayBuilder();
         for (PublicJsonWebKey key : keys) {
             String id = did + "#" + key.getKeyId();
-            methods.add(Json.createObjectBuilder()
+            methods.add(Jsonp.objectBuilder()
                     .add("id", id)
                     .add("type", "JsonWebKey2020")
                     .add("controller", did)
@@ -74,26 +73,26 @@ public class WellKnownResource {
             ids.add(id);
         }
         var idList = ids.build();
-        JsonObjectBuilder document = Json.createObjectBuilder()
-                .add("@context", Json.createArrayBuilder()
+        JsonObjectBuilder document = Jsonp.objectBuilder()
+                .add("@context", Jsonp.arrayBuilder()
                         .add("https://www.w3.org/ns/did/v1")
                         .add("https://w3id.org/security/suites/jws-2020/v1"))
                 .add("id", did)
                 .add("verificationMethod", methods)
                 .add("authentication", idList)
                 .add("assertionMethod", idList)
-                .add("service", Json.createArrayBuilder()
+                .add("service", Jsonp.arrayBuilder()
                         .add(service(did + "#jwks", "JsonWebKeySet", publicUrl.origin() + "/.well-known/jwks.json"))
                         .add(service(did + "#grant-protocol", "GrantexProtocol", publicUrl.origin() + "/v1")));
         return Response.ok(document.build().toString()).build();
     }
 
     private static JsonObjectBuilder service(String id, String type, String endpoint) {
-        return Json.createObjectBuilder().add("id", id).add("type", type).add("serviceEndpoint", endpoint);
+        return Jsonp.objectBuilder().add("id", id).add("type", type).add("serviceEndpoint", endpoint);
     }
 
     private static JsonObject parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsonp.reader(json)) {
             return reader.readObject();
         }
     }

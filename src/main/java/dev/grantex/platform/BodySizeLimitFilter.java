@@ -1,7 +1,6 @@
 package dev.grantex.platform;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -30,7 +29,7 @@ public class BodySizeLimitFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getContentLengthLong() > maxBodyBytes) {
-            String body = Json.createObjectBuilder()
+            String body = Jsonp.objectBuilder()
                     .add("message", new BodyTooLargeException(maxBodyBytes).getMessage())
                     .add("code", ErrorCodes.forStatus(413))
                     .add("requestId", requestContext.requestId())

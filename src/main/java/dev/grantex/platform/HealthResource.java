@@ -1,7 +1,7 @@
 package dev.grantex.platform;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,7 @@ import redis.clients.jedis.exceptions.JedisException;
 /** Health of this node and of what it depends on; also the orchestrators' liveness and readiness. */
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 @PublicEndpoint
 @Tag(name = "Health")
 public class HealthResource {

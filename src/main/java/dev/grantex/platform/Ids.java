@@ -1,7 +1,6 @@
 package dev.grantex.platform;
 
 import com.github.f4b6a3.ulid.Ulid;
-import java.security.SecureRandom;
 
 /**
  * Identifiers of the form prefix_ULID: 26 upper-case Crockford base32 characters, ordered by their
@@ -10,14 +9,10 @@ import java.security.SecureRandom;
  * authorization request's id can answer its consent page.
  */
 public final class Ids {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private Ids() {
     }
 
     public static String newId(String prefix) {
-        byte[] random = new byte[Ulid.RANDOM_BYTES];
-        RANDOM.nextBytes(random);
-        return prefix + "_" + new Ulid(System.currentTimeMillis(), random);
+        return prefix + "_" + new Ulid(System.currentTimeMillis(), RandomBytes.of(Ulid.RANDOM_BYTES));
     }
 }

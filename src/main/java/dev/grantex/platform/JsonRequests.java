@@ -1,13 +1,11 @@
 package dev.grantex.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
-import java.io.StringReader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -31,7 +29,7 @@ public final class JsonRequests {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
         JsonValue value;
-        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+        try (JsonParser parser = Jsonp.parser(body)) {
             parser.next();
             value = parser.getValue();
             if (parser.hasNext()) {

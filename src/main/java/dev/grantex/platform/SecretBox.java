@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -40,7 +39,6 @@ public class SecretBox {
     @ConfigProperty(name = "grantex.encryption.key-file", defaultValue = "grantex-encryption.key")
     String keyFile;
 
-    private final SecureRandom random = new SecureRandom();
     private SecretKeySpec key;
 
     @PostConstruct
@@ -50,8 +48,7 @@ public class SecretBox {
 
     public String seal(String plaintext) {
         try {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
+            byte[] iv = RandomBytes.of(IV_BYTES);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -88,8 +85,7 @@ public class SecretBox {
             if (Files.exists(file)) {
                 return decodeKey(Files.readString(file).trim(), file.toString());
             }
-            byte[] generated = new byte[32];
-            random.nextBytes(generated);
+            byte[] generated = RandomBytes.of(32);
             createOwnerOnly(file);
             Files.writeString(file, Base64.getEncoder().encodeToString(generated), StandardOpenOption.WRITE);
             LOG.warning("GRANTEX_ENCRYPTION_KEY is not set: generated an encryption key in " + file

@@ -1,11 +1,9 @@
 package dev.grantex.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonString;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import java.io.StringReader;
 import java.util.List;
 
 /** Stores a list of strings (scopes, events) as a JSON array in a text column, on every database. */
@@ -13,7 +11,7 @@ import java.util.List;
 public class StringListConverter implements AttributeConverter<List<String>, String> {
     @Override
     public String convertToDatabaseColumn(List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsonp.arrayBuilder();
         if (values != null) {
             values.forEach(array::add);
         }
@@ -25,7 +23,7 @@ public class StringListConverter implements AttributeConverter<List<String>, Str
         if (json == null || json.isEmpty()) {
             return List.of();
         }
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsonp.reader(json)) {
             return reader.readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         }
     }

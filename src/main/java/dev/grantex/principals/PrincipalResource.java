@@ -11,7 +11,7 @@ import dev.grantex.principals.PrincipalViews.PrincipalAuditEntryView;
 import dev.grantex.principals.PrincipalViews.PrincipalAuditList;
 import dev.grantex.principals.PrincipalViews.PrincipalGrantList;
 import dev.grantex.principals.PrincipalViews.PrincipalGrantView;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/v1/principal")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 @PrincipalSessionEndpoint
 @SecurityRequirement(name = "principalSession")
 @Tag(name = "Principal sessions")

@@ -7,7 +7,7 @@ import dev.grantex.platform.RequestContext;
 import dev.grantex.platform.Timestamps;
 import dev.grantex.principals.PrincipalViews.OpenSessionRequest;
 import dev.grantex.principals.PrincipalViews.SessionView;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** /v1/principal-sessions: a developer opens a permissions-page session for one of its end users. */
 @Path("/v1/principal-sessions")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Principal sessions")
 public class PrincipalSessionsResource {
     @Inject

@@ -9,11 +9,14 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
 
 /**
  * Checks grant tokens: first the token itself (RS256 signature by a published key, issuer, expiry,
@@ -23,6 +26,19 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 public class TokenVerifier {
     /** Why a well-formed token is not usable. */
     public enum Inactive { WRONG_DEVELOPER, REVOKED, EXPIRED, NOT_FOUND }
+
+    /**
+     * Tokens whose signature and claims were checked, with the consumer (one per set of published keys)
+     * that checked them. Clients present the same token many times; its signature and JSON need checking
+     * once, while expiry and revocation are still looked at on every use. A change of published keys
+     * makes every remembered check stale. Only genuine tokens get here, and at most this many.
+     */
+    private static final int MAX_CHECKED = 10_000;
+
+    private record Checked(JwtConsumer checkedWith, VerifiedToken token) {
+    }
+
+    private final Map<String, Checked> checked = new ConcurrentHashMap<>();
 
     @Inject
     SignedJwts signedJwts;
@@ -41,9 +57,25 @@ public class TokenVerifier {
      * expired token is returned too; {@link #inactiveReason} and {@link #verifyActive} refuse it.
      */
     public Optional<VerifiedToken> parse(String token) {
+        JwtConsumer consumer = signedJwts.consumer();
+        Checked memo = checked.get(token);
+        if (memo != null && memo.checkedWith() == consumer) {
+            return Optional.of(memo.token());
+        }
+        Optional<VerifiedToken> parsed = check(consumer, token);
+        parsed.ifPresent(verified -> {
+            if (checked.size() >= MAX_CHECKED) {
+                checked.clear();
+            }
+            checked.put(token, new Checked(consumer, verified));
+        });
+        return parsed;
+    }
+
+    private Optional<VerifiedToken> check(JwtConsumer consumer, String token) {
         JwtClaims claims;
         try {
-            claims = signedJwts.consumer().processToClaims(token);
+            claims = consumer.processToClaims(token);
         } catch (InvalidJwtException e) {
             // An expired token whose signature and other claims checked out is still this server's token:
             // callers answer "expired" for it rather than "not a token".

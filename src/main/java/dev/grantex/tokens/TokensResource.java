@@ -10,7 +10,7 @@ import dev.grantex.tokens.TokenViews.RevokeRequest;
 import dev.grantex.tokens.TokenViews.TokenView;
 import dev.grantex.tokens.TokenViews.TokenRequest;
 import dev.grantex.tokens.TokenViews.VerifyView;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Token exchange and refresh (/v1/token), online verification and revocation (/v1/tokens). */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Tokens")
 public class TokensResource {
     @Inject

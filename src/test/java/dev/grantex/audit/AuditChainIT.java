@@ -3,12 +3,11 @@ package dev.grantex.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.grantex.it.ItDatabase;
 import dev.grantex.it.TestDeveloper;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -50,12 +49,8 @@ class AuditChainIT {
 
     @Test
     void aChangedRowIsFoundAtExactlyThatEntry() throws SQLException {
-        String url = System.getenv("GRANTEX_DB_URL");
-        assumeTrue(url != null && url.startsWith("jdbc:postgresql:"),
-                "needs PostgreSQL: the embedded database is held by the server");
-        List<String> ids = append(6);
-        try (Connection db = DriverManager.getConnection(url, System.getenv("GRANTEX_DB_USER"),
-                System.getenv("GRANTEX_DB_PASSWORD"))) {
+        try (Connection db = ItDatabase.postgres()) {
+            List<String> ids = append(6);
             update(db, "UPDATE audit_entries SET action = 'nothing.happened' WHERE id = ?", ids.get(3));
             JsonObject content = verify("");
             assertFalse(content.getBoolean("valid"));

@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.grantex.it.Api;
+import dev.grantex.it.ItDatabase;
 import dev.grantex.it.Reply;
 import dev.grantex.it.TestDeveloper;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class DevelopersIT {
@@ -130,6 +134,28 @@ class DevelopersIT {
         assertNotEquals(developer.apiKey(), newKey);
         Instant.parse(rotated.getString("rotatedAt"));
         assertError(developer.api().get("/v1/me"), 401, "UNAUTHORIZED");
+        assertEquals(developer.developerId(), Api.withKey(newKey).get("/v1/me").expect(200).json().getString("developerId"));
+    }
+
+    @Test
+    void aKeyRotatedOnAnotherNodeStopsWorkingWithinSeconds() throws Exception {
+        TestDeveloper developer = TestDeveloper.create("enterprise");
+        developer.api().get("/v1/me").expect(200);
+        String newKey = "gx_live_" + UUID.randomUUID() + UUID.randomUUID();
+        // What another node's rotation leaves behind: the new key's hash and the rotation time.
+        try (Connection db = ItDatabase.postgres();
+             PreparedStatement rotate = db.prepareStatement(
+                     "UPDATE developers SET api_key_hash = ?, key_rotated_at = ? WHERE id = ?")) {
+            rotate.setString(1, ApiKeys.hash(newKey));
+            rotate.setLong(2, System.currentTimeMillis());
+            rotate.setString(3, developer.developerId());
+            assertEquals(1, rotate.executeUpdate());
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (developer.api().get("/v1/me").status() != 401) {
+            assertTrue(System.nanoTime() < deadline, "the old key still works 5 s after the rotation");
+            Thread.sleep(100);
+        }
         assertEquals(developer.developerId(), Api.withKey(newKey).get("/v1/me").expect(200).json().getString("developerId"));
     }
 
