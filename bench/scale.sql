@@ -9,14 +9,14 @@ INSERT INTO grants (id, developer_id, agent_id, principal_id, scopes, status, is
 SELECT 'grnt_scale' || lpad(g::text, 16, '0'), :'sandbox_dev', :'agent', 'scale-user-' || (g % 50000),
        '["read","write"]',
        CASE WHEN g % 10 = 0 THEN 'revoked' ELSE 'active' END,
-       1767225600000 + g, 1767225600000 + g + 86400000 * 400,
+       1767225600000 + g, 1767225600000 + g + CAST(86400000 AS BIGINT) * 400,
        CASE WHEN g % 10 = 0 THEN 1767225600000 + g + 1000 END,
        NULL, 0, NULL
 FROM generate_series(1, 1000000) AS g;
 
 INSERT INTO grant_tokens (jti, grant_id, developer_id, revoked, expires_at, created_at)
 SELECT 'tok_scale' || lpad(g::text, 16, '0'), 'grnt_scale' || lpad(g::text, 16, '0'), :'sandbox_dev', g % 10 = 0,
-       1767225600000 + g + 86400000 * 400, 1767225600000 + g
+       1767225600000 + g + CAST(86400000 AS BIGINT) * 400, 1767225600000 + g
 FROM generate_series(1, 1000000) AS g;
 
 CREATE TEMPORARY TABLE scale_settings AS SELECT CAST(:'audit_dev' AS VARCHAR(40)) AS audit_dev;
