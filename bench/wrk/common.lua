@@ -30,4 +30,16 @@ function common.json_headers(key)
   return { ["Authorization"] = "Bearer " .. key, ["Content-Type"] = "application/json" }
 end
 
+-- A request() that posts the given bodies in turn, each wrk thread starting at a random one.
+function common.rotating_posts(path, headers, bodies)
+  local next_index = 0
+  init = function()
+    next_index = math.random(#bodies) - 1
+  end
+  return function()
+    next_index = next_index % #bodies + 1
+    return wrk.format("POST", path, headers, bodies[next_index])
+  end
+end
+
 return common

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -63,8 +64,7 @@ public class PrincipalResource {
     public PrincipalGrantList grants() {
         PrincipalSession session = sessionContext.session();
         List<Grant> active = grants.activeForPrincipal(session.developerId(), session.principalId());
-        Map<String, Agent> byId = agents.byIds(session.developerId(),
-                active.stream().map(Grant::agentId).collect(Collectors.toSet()));
+        Map<String, Agent> byId = agentsOf(session, active.stream().map(Grant::agentId));
         return new PrincipalGrantList(active.stream().map(g -> PrincipalGrantView.of(g, byId.get(g.agentId()))).toList(),
                 session.principalId());
     }
@@ -77,8 +77,7 @@ public class PrincipalResource {
     public PrincipalAuditList audit() {
         PrincipalSession session = sessionContext.session();
         List<AuditEntry> recent = audit.recentForPrincipal(session.developerId(), session.principalId(), RECENT_ENTRIES);
-        Map<String, Agent> byId = agents.byIds(session.developerId(),
-                recent.stream().map(AuditEntry::agentId).collect(Collectors.toSet()));
+        Map<String, Agent> byId = agentsOf(session, recent.stream().map(AuditEntry::agentId));
         return new PrincipalAuditList(recent.stream()
                 .map(e -> PrincipalAuditEntryView.of(e, byId.get(e.agentId()))).toList());
     }
@@ -93,5 +92,9 @@ public class PrincipalResource {
         PrincipalSession session = sessionContext.session();
         grants.revokeForPrincipal(session.developerId(), session.principalId(), id);
         return Response.noContent().build();
+    }
+
+    private Map<String, Agent> agentsOf(PrincipalSession session, Stream<String> agentIds) {
+        return agents.byIds(session.developerId(), agentIds.collect(Collectors.toSet()));
     }
 }
