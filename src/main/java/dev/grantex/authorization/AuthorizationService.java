@@ -153,13 +153,15 @@ public class AuthorizationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuthRequest consume(Caller caller, String code, String agentId, String codeVerifier) {
-        List<AuthRequest> found = em.createQuery("SELECT a FROM AuthRequest a WHERE a.codeHash = :hash "
-                        + "AND a.developerId = :dev AND a.agentId = :agent", AuthRequest.class)
+        // By the code's hash alone, so the database can only use its unique index; with stale
+        // statistics a plan through the agent's index would scan all of the agent's requests.
+        List<AuthRequest> found = em.createQuery("SELECT a FROM AuthRequest a WHERE a.codeHash = :hash",
+                        AuthRequest.class)
                 .setParameter("hash", Hashes.sha256Hex(code))
-                .setParameter("dev", caller.developerId())
-                .setParameter("agent", agentId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
+                .getResultStream()
+                .filter(a -> a.developerId().equals(caller.developerId()) && a.agentId().equals(agentId))
+                .toList();
         Agent agent = found.isEmpty() ? null : em.find(Agent.class, agentId);
         if (agent == null || !Agent.ACTIVE.equals(agent.status())) {
             throw ApiException.badRequest("Invalid code");
