@@ -54,3 +54,6 @@ END $$;
 ANALYZE grants;
 ANALYZE grant_tokens;
 ANALYZE audit_entries;
+
+-- Write the bulk load's pages out now, so its checkpoint does not land in the scenario after it.
+CHECKPOINT;
