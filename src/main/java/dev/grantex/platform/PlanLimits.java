@@ -1,12 +1,15 @@
 package dev.grantex.platform;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
-import java.util.List;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -47,18 +50,27 @@ public class PlanLimits {
     @PersistenceContext(unitName = "grantex")
     EntityManager em;
 
-    /** Reads every quota setting once at start, so a malformed value stops the start instead of failing requests. */
-    void checkSettings(@Observes Startup startup) {
+    /** The configured quotas by "plan.resource"; plans and resources without a setting use the defaults. */
+    private final Map<String, Long> configured = new HashMap<>();
+
+    /** Reads every quota setting once, so a malformed value stops the start instead of failing requests. */
+    @PostConstruct
+    void readSettings() {
         for (String plan : List.of("free", "pro", "enterprise")) {
             for (Resource resource : Resource.values()) {
                 String key = "grantex.plans." + plan + "." + resource.key;
                 try {
-                    config.getOptionalValue(key, Long.class);
+                    config.getOptionalValue(key, Long.class).ifPresent(limit -> configured.put(plan + "." + resource.key, limit));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalStateException(key + " must be a whole number", e);
                 }
             }
         }
+    }
+
+    /** Creates this bean while the application starts, so that readSettings runs (and can stop the start) then. */
+    void startWithTheApplication(@Observes Startup startup) {
+        // Observing is enough: the container creates the bean to deliver the event.
     }
 
     /** Serialises a developer's quota checks until the caller's transaction ends. */
@@ -75,8 +87,7 @@ public class PlanLimits {
      * (see {@link #lockDeveloper}) so that concurrent creations cannot all pass the same count.
      */
     public void check(String plan, Resource resource, LongSupplier existing) {
-        long limit = config.getOptionalValue("grantex.plans." + plan + "." + resource.key, Long.class)
-                .orElse(resource.defaultFor(plan));
+        long limit = configured.getOrDefault(plan + "." + resource.key, resource.defaultFor(plan));
         if (limit != Long.MAX_VALUE && existing.getAsLong() >= limit) {
             throw new ApiException(402, "PLAN_LIMIT_EXCEEDED", "Your " + plan + " plan allows " + limit + " "
                     + resource.key.replace('-', ' ') + ". Upgrade at /v1/billing/checkout or ask your operator for a larger plan.");
