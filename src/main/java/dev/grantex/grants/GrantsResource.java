@@ -96,7 +96,7 @@ public class GrantsResource {
         if (inactive.isPresent()) {
             return new GrantVerifyView(false, inactive.get().name().toLowerCase(Locale.ROOT), null);
         }
-        Map<String, Object> claims = new LinkedHashMap<>(token.claims().getClaimsMap());
+        Map<String, Object> claims = new LinkedHashMap<>(token.claims());
         claims.putIfAbsent("grnt", token.jti());
         return new GrantVerifyView(true, null, claims);
     }

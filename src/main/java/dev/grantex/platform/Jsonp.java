@@ -1,11 +1,17 @@
 package dev.grantex.platform;
 
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonConfig;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
+import java.util.Map;
 
 /**
  * JSON-P through one provider, looked up once. The static Json.create… methods look the provider up
@@ -14,12 +20,29 @@ import java.io.StringReader;
  */
 public final class Jsonp {
     private static final JsonProvider PROVIDER = JsonProvider.provider();
+    private static final JsonReaderFactory STRICT_READERS =
+            PROVIDER.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
     private Jsonp() {
     }
 
     public static JsonReader reader(String json) {
         return PROVIDER.createReader(new StringReader(json));
+    }
+
+    /**
+     * The JSON object in {@code json}, refusing duplicate member names: for signed documents, where two
+     * readers that keep different duplicates would read different claims.
+     */
+    public static JsonObject strictObject(String json) {
+        try (JsonReader reader = STRICT_READERS.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
+    /** The string a JSON value holds, or null when it is absent or not a string. */
+    public static String text(JsonValue value) {
+        return value instanceof JsonString string ? string.getString() : null;
     }
 
     public static JsonParser parser(String json) {

@@ -1,21 +1,20 @@
 package dev.grantex.principals;
 
 import dev.grantex.grants.GrantService;
+import dev.grantex.keys.Rs256JwtVerifier;
 import dev.grantex.keys.SignedJwts;
 import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Caller;
 import dev.grantex.platform.Durations;
 import dev.grantex.platform.Fields;
+import dev.grantex.platform.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.jwt.consumer.ErrorCodes;
-import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /**
  * Principal sessions: a short-lived JWT, signed with the grant-token key, that lets one end user see
@@ -66,33 +65,19 @@ public class PrincipalSessionService {
 
     /** The session a token stands for, or 401 saying whether it expired or is not a session token at all. */
     public PrincipalSession verify(String token) {
-        JwtClaims claims;
-        try {
-            claims = signedJwts.consumer().processToClaims(token);
-        } catch (InvalidJwtException e) {
-            boolean onlyExpired = e.hasExpired() && e.getErrorDetails().stream()
-                    .allMatch(detail -> detail.getErrorCode() == ErrorCodes.EXPIRED);
-            throw ApiException.unauthorized(onlyExpired && isSession(e.getJwtContext().getJwtClaims())
-                    ? "Session expired" : "Invalid session token");
+        Instant now = Instant.ofEpochMilli(clock.millis());
+        Rs256JwtVerifier.Verified jwt = signedJwts.verifier().verify(token, now)
+                .filter(PrincipalSessionService::isSession)
+                .orElseThrow(() -> ApiException.unauthorized("Invalid session token"));
+        if (jwt.expiredAt(now)) {
+            throw ApiException.unauthorized("Session expired");
         }
-        if (!isSession(claims)) {
-            throw ApiException.unauthorized("Invalid session token");
-        }
-        try {
-            return new PrincipalSession(claims.getStringClaimValue("dev"), claims.getSubject(),
-                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
-        } catch (MalformedClaimException e) {
-            throw ApiException.unauthorized("Invalid session token");
-        }
+        return new PrincipalSession(Jsonp.text(jwt.claims().get("dev")), Jsonp.text(jwt.claims().get("sub")), jwt.expiresAt());
     }
 
-    private static boolean isSession(JwtClaims claims) {
-        try {
-            return PURPOSE.equals(claims.getClaimValue("purpose"))
-                    && Fields.isText(claims.getStringClaimValue("dev"), 256)
-                    && Fields.isText(claims.getSubject(), 256);
-        } catch (MalformedClaimException e) {
-            return false;
-        }
+    private static boolean isSession(Rs256JwtVerifier.Verified jwt) {
+        return PURPOSE.equals(Jsonp.text(jwt.claims().get("purpose")))
+                && Fields.isText(Jsonp.text(jwt.claims().get("dev")), 256)
+                && Fields.isText(Jsonp.text(jwt.claims().get("sub")), 256);
     }
 }

@@ -1,22 +1,24 @@
 package dev.grantex.tokens;
 
 import dev.grantex.grants.Grant;
+import dev.grantex.keys.Rs256JwtVerifier;
 import dev.grantex.keys.SignedJwts;
+import dev.grantex.platform.Jsonp;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.MalformedClaimException;
-import org.jose4j.jwt.consumer.ErrorCodes;
-import org.jose4j.jwt.consumer.InvalidJwtException;
-import org.jose4j.jwt.consumer.JwtConsumer;
 
 /**
  * Checks grant tokens: first the token itself (RS256 signature by a published key, issuer, expiry,
@@ -28,14 +30,14 @@ public class TokenVerifier {
     public enum Inactive { WRONG_DEVELOPER, REVOKED, EXPIRED, NOT_FOUND }
 
     /**
-     * Tokens whose signature and claims were checked, with the consumer (one per set of published keys)
+     * Tokens whose signature and claims were checked, with the verifier (one per set of published keys)
      * that checked them. Clients present the same token many times; its signature and JSON need checking
      * once, while expiry and revocation are still looked at on every use. A change of published keys
      * makes every remembered check stale. Only genuine tokens get here, and at most this many.
      */
     private static final int MAX_CHECKED = 10_000;
 
-    private record Checked(JwtConsumer checkedWith, VerifiedToken token) {
+    private record Checked(Rs256JwtVerifier checkedWith, VerifiedToken token) {
     }
 
     private final Map<String, Checked> checked = new ConcurrentHashMap<>();
@@ -57,53 +59,54 @@ public class TokenVerifier {
      * expired token is returned too; {@link #inactiveReason} and {@link #verifyActive} refuse it.
      */
     public Optional<VerifiedToken> parse(String token) {
-        JwtConsumer consumer = signedJwts.consumer();
+        Rs256JwtVerifier verifier = signedJwts.verifier();
         Checked memo = checked.get(token);
-        if (memo != null && memo.checkedWith() == consumer) {
+        if (memo != null && memo.checkedWith() == verifier) {
             return Optional.of(memo.token());
         }
-        Optional<VerifiedToken> parsed = check(consumer, token);
+        Optional<VerifiedToken> parsed = verifier.verify(token, Instant.ofEpochMilli(clock.millis()))
+                .flatMap(TokenVerifier::grantToken);
         parsed.ifPresent(verified -> {
             if (checked.size() >= MAX_CHECKED) {
                 checked.clear();
             }
-            checked.put(token, new Checked(consumer, verified));
+            checked.put(token, new Checked(verifier, verified));
         });
         return parsed;
     }
 
-    private Optional<VerifiedToken> check(JwtConsumer consumer, String token) {
-        JwtClaims claims;
-        try {
-            claims = consumer.processToClaims(token);
-        } catch (InvalidJwtException e) {
-            // An expired token whose signature and other claims checked out is still this server's token:
-            // callers answer "expired" for it rather than "not a token".
-            boolean onlyExpired = e.hasExpired() && e.getErrorDetails().stream()
-                    .allMatch(detail -> detail.getErrorCode() == ErrorCodes.EXPIRED);
-            if (!onlyExpired) {
-                return Optional.empty();
-            }
-            claims = e.getJwtContext().getJwtClaims();
-        }
-        try {
-            String jti = claims.getJwtId();
-            String sub = claims.getSubject();
-            String agt = claims.getStringClaimValue("agt");
-            String dev = claims.getStringClaimValue("dev");
-            List<String> scp = claims.getStringListClaimValue("scp");
-            // A principal-session token is signed by the same key but grants nothing to an agent.
-            if (jti == null || sub == null || agt == null || dev == null || scp == null || claims.getIssuedAt() == null
-                    || claims.hasClaim("purpose")) {
-                return Optional.empty();
-            }
-            String grnt = claims.hasClaim("grnt") ? claims.getStringClaimValue("grnt") : jti;
-            Number depth = claims.hasClaim("delegationDepth") ? claims.getClaimValue("delegationDepth", Number.class) : 0;
-            return Optional.of(new VerifiedToken(jti, grnt, dev, sub, agt, scp,
-                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()), depth.intValue(), claims));
-        } catch (MalformedClaimException | ClassCastException e) {
+    /** The grant-token claims of a verified JWT; empty when one is missing or of the wrong type. */
+    private static Optional<VerifiedToken> grantToken(Rs256JwtVerifier.Verified jwt) {
+        JsonObject claims = jwt.claims();
+        String jti = Jsonp.text(claims.get("jti"));
+        String sub = Jsonp.text(claims.get("sub"));
+        String agt = Jsonp.text(claims.get("agt"));
+        String dev = Jsonp.text(claims.get("dev"));
+        List<String> scp = texts(claims.get("scp"));
+        String grnt = claims.containsKey("grnt") ? Jsonp.text(claims.get("grnt")) : jti;
+        JsonValue depth = claims.getOrDefault("delegationDepth", JsonValue.NULL);
+        // A principal-session token is signed by the same key but grants nothing to an agent.
+        if (jti == null || sub == null || agt == null || dev == null || scp == null
+                || !(claims.get("iat") instanceof JsonNumber) || claims.containsKey("purpose")
+                || grnt == null || !(depth == JsonValue.NULL || depth instanceof JsonNumber)) {
             return Optional.empty();
         }
+        return Optional.of(new VerifiedToken(jti, grnt, dev, sub, agt, scp, jwt.expiresAt(),
+                depth instanceof JsonNumber number ? number.intValue() : 0, claims));
+    }
+
+    private static List<String> texts(JsonValue value) {
+        if (!(value instanceof JsonArray array)) {
+            return null;
+        }
+        List<String> texts = new ArrayList<>(array.size());
+        for (JsonValue item : array) {
+            if (Jsonp.text(item) == null) {
+                return null;
+            }
+            texts.add(Jsonp.text(item));
+        }
+        return List.copyOf(texts);
     }
 
     /** Empty when the token is live for {@code developerId}; otherwise why not. */

@@ -89,6 +89,8 @@ class GrantsIT {
         assertTrue(active.getBoolean("active"));
         assertEquals(issued.grantId(), active.getJsonObject("claims").getString("grnt"));
         assertEquals(developer.developerId(), active.getJsonObject("claims").getString("dev"));
+        assertEquals("read", active.getJsonObject("claims").getJsonArray("scp").getString(0));
+        assertTrue(active.getJsonObject("claims").getJsonNumber("exp").longValue() > System.currentTimeMillis() / 1000);
 
         JsonObject foreign = TestDeveloper.create("enterprise").api().post("/v1/grants/verify",
                 tokenBody(issued.grantToken())).expect(200).json();
