@@ -59,6 +59,10 @@ for row in results:
     print(f"| {row['phase']} | {label} | {value:,.0f} {unit} | {row['p50']:.2f} | {row['p99']:.2f} | "
           f"{row['errors']} | {row['rssMb']} | {'; '.join(goals)} | {verdict(met)} |")
 
+print("\nWarm-up before each measured run, throughput per slice (see bench/README.md):")
+for row in results:
+    print(f"* {row['phase']} {row['scenario']}: {', '.join(f'{r:,}' for r in row.get('warmup', []))}")
+
 for chain in lines("chains.jsonl"):
     print(f"\nAudit chain {chain['label']}: valid={chain['valid']}, {chain['checkedEntries']:,} entries "
           f"checked in {chain['seconds']} s {verdict(chain['valid'])}")
