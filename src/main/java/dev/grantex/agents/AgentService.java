@@ -12,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ public class AgentService {
             return em.createQuery("SELECT COUNT(a) FROM Agent a WHERE a.developerId = :dev", Long.class)
                     .setParameter("dev", developerId).getSingleResult();
         });
-        Agent agent = new Agent(Ids.newId("ag"), developerId, validName, validDescription, validScopes, now());
+        Agent agent = new Agent(Ids.newId("ag"), developerId, validName, validDescription, validScopes, clock.instant());
         em.persist(agent);
         return agent;
     }
@@ -96,7 +95,7 @@ public class AgentService {
             throw ApiException.badRequest("status must be \"active\" or \"suspended\"");
         }
         Agent agent = get(developerId, agentId);
-        agent.update(validName, validDescription, validScopes, status, now());
+        agent.update(validName, validDescription, validScopes, status, clock.instant());
         return agent;
     }
 
@@ -124,9 +123,5 @@ public class AgentService {
             throw ApiException.badRequest("description must be at most " + MAX_DESCRIPTION + " characters");
         }
         return description;
-    }
-
-    private Instant now() {
-        return Instant.ofEpochMilli(clock.millis());
     }
 }

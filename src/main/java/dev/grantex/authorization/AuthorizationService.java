@@ -71,7 +71,7 @@ public class AuthorizationService {
             Fields.requireText(body.audience(), "audience", 1024);
         }
         String challenge = Pkce.checkChallenge(body.codeChallenge(), body.codeChallengeMethod());
-        Instant now = now();
+        Instant now = clock.instant();
         planLimits.check(caller.plan(), PlanLimits.Resource.ACTIVE_GRANTS, () -> grants.countActive(caller.developerId()));
         Agent agent = em.find(Agent.class, body.agentId());
         if (agent == null || !agent.developerId().equals(caller.developerId()) || !Agent.ACTIVE.equals(agent.status())) {
@@ -101,7 +101,7 @@ public class AuthorizationService {
         if (request == null) {
             throw ApiException.notFound("Authorization request not found");
         }
-        if (!AuthRequest.PENDING.equals(request.status()) || request.expired(now())) {
+        if (!AuthRequest.PENDING.equals(request.status()) || request.expired(clock.instant())) {
             throw new ApiException(410, "GONE", "This authorization request has expired or was already answered");
         }
         return request;
@@ -170,7 +170,7 @@ public class AuthorizationService {
         if (!AuthRequest.APPROVED.equals(request.status())) {
             throw ApiException.badRequest("Auth request not approved");
         }
-        if (request.expired(now())) {
+        if (request.expired(clock.instant())) {
             throw ApiException.badRequest("Auth request expired");
         }
         Pkce.verify(request.codeChallenge(), codeVerifier);
@@ -193,7 +193,7 @@ public class AuthorizationService {
 
     private Optional<AuthRequest> lockPending(String id) {
         AuthRequest request = em.find(AuthRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (request == null || !AuthRequest.PENDING.equals(request.status()) || request.expired(now())) {
+        if (request == null || !AuthRequest.PENDING.equals(request.status()) || request.expired(clock.instant())) {
             return Optional.empty();
         }
         return Optional.of(request);
@@ -216,9 +216,5 @@ public class AuthorizationService {
             // falls through to the same answer as any other unusable URI
         }
         throw ApiException.badRequest("redirectUri must be an absolute http(s) URL without credentials, at most 2048 characters");
-    }
-
-    private Instant now() {
-        return Instant.ofEpochMilli(clock.millis());
     }
 }

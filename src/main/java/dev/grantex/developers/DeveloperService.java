@@ -52,7 +52,7 @@ public class DeveloperService {
         }
         String apiKey = ApiKeys.generate(validMode);
         Developer developer = new Developer(Ids.newId("dev"), ApiKeys.hash(apiKey), validName, normalizedEmail,
-                validMode, validPlan, Instant.ofEpochMilli(clock.millis()));
+                validMode, validPlan, clock.instant());
         try {
             em.persist(developer);
             em.flush();
@@ -77,7 +77,7 @@ public class DeveloperService {
             return;
         }
         Developer developer = new Developer(Ids.newId("dev"), ApiKeys.hash(apiKey), "Bootstrap developer", null,
-                DeveloperFields.mode(mode), DeveloperFields.plan(defaultPlan), Instant.ofEpochMilli(clock.millis()));
+                DeveloperFields.mode(mode), DeveloperFields.plan(defaultPlan), clock.instant());
         em.persist(developer);
         em.flush();
         em.persist(new AuditHead(developer.id()));

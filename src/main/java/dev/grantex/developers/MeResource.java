@@ -66,7 +66,7 @@ public class MeResource {
     @Operation(summary = "Replace the API key; the old key stops working at once")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = RotatedKeyView.class)))
     public RotatedKeyView rotate() {
-        Instant now = Instant.ofEpochMilli(clock.millis());
+        Instant now = clock.instant();
         String apiKey = developers.rotateKey(requestContext.caller().developerId(), now);
         return new RotatedKeyView(apiKey, Timestamps.format(now));
     }

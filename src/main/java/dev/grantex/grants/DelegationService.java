@@ -74,7 +74,7 @@ public class DelegationService {
                 || !Agent.ACTIVE.equals(subAgent.status())) {
             throw ApiException.notFound("Sub-agent not found");
         }
-        Instant now = Instant.ofEpochMilli(clock.millis());
+        Instant now = clock.instant();
         Instant requested = now.plus(Durations.parseExpiresIn(body.expiresIn() == null ? "1h" : body.expiresIn()));
         Instant expiresAt = (requested.isBefore(parent.expiresAt()) ? requested : parent.expiresAt())
                 .truncatedTo(ChronoUnit.SECONDS);

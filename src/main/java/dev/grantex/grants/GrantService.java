@@ -45,7 +45,7 @@ public class GrantService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Grant create(String developerId, String agentId, String principalId, List<String> scopes,
                         Instant expiresAt, Grant parent, String audience) {
-        Grant grant = new Grant(Ids.newId("grnt"), developerId, agentId, principalId, scopes, now(), expiresAt,
+        Grant grant = new Grant(Ids.newId("grnt"), developerId, agentId, principalId, scopes, clock.instant(), expiresAt,
                 parent == null ? null : parent.id(), parent == null ? 0 : parent.delegationDepth() + 1, audience);
         em.persist(grant);
         grantCreated.fire(new GrantCreated(developerId, grant.id(), agentId, principalId, scopes, expiresAt,
@@ -84,7 +84,7 @@ public class GrantService {
     public long countActive(String developerId) {
         return em.createQuery("SELECT COUNT(g) FROM Grant g WHERE g.developerId = :dev AND g.status = 'active' "
                         + "AND g.expiresAt > :now", Long.class)
-                .setParameter("dev", developerId).setParameter("now", now()).getSingleResult();
+                .setParameter("dev", developerId).setParameter("now", clock.instant()).getSingleResult();
     }
 
     /** The principal's active, unexpired grants with the developer, newest first. */
@@ -102,7 +102,7 @@ public class GrantService {
     private TypedQuery<Grant> activeForPrincipalQuery(String developerId, String principalId) {
         return em.createQuery("SELECT g FROM Grant g WHERE g.developerId = :dev AND g.principalId = :principal "
                         + "AND g.status = 'active' AND g.expiresAt > :now ORDER BY g.issuedAt DESC, g.id DESC", Grant.class)
-                .setParameter("dev", developerId).setParameter("principal", principalId).setParameter("now", now());
+                .setParameter("dev", developerId).setParameter("principal", principalId).setParameter("now", clock.instant());
     }
 
     /** The developer's grant, or 404 (also for another developer's grant). */
@@ -133,7 +133,7 @@ public class GrantService {
         if (root == null || !root.developerId().equals(developerId) || !Grant.ACTIVE.equals(root.status())) {
             throw ApiException.notFound("Grant not found or already revoked");
         }
-        Instant now = now();
+        Instant now = clock.instant();
         List<String> revoked = new ArrayList<>();
         List<String> frontier = List.of(root.id());
         root.revoke(now);
@@ -188,15 +188,11 @@ public class GrantService {
             }
             tombstones.put(RevocationCache.grantKey(id), grant.expiresAt());
         }
-        revocationStore.keepTombstones(tombstones, now());
+        revocationStore.keepTombstones(tombstones, clock.instant());
         em.createQuery("UPDATE Grant g SET g.parentGrantId = NULL WHERE g.parentGrantId IN :ids OR g.agentId = :agent")
                 .setParameter("ids", ids).setParameter("agent", agentId).executeUpdate();
         em.createQuery("DELETE FROM RefreshToken r WHERE r.grantId IN :ids").setParameter("ids", ids).executeUpdate();
         em.createQuery("DELETE FROM GrantToken t WHERE t.grantId IN :ids").setParameter("ids", ids).executeUpdate();
         em.createQuery("DELETE FROM Grant g WHERE g.agentId = :agent").setParameter("agent", agentId).executeUpdate();
-    }
-
-    private Instant now() {
-        return Instant.ofEpochMilli(clock.millis());
     }
 }

@@ -93,7 +93,7 @@ public class KeyRing {
             throw new ApiException(409, "CONFLICT",
                     "The signing key comes from GRANTEX_SIGNING_PRIVATE_KEY; rotate by configuring a new key and restarting");
         }
-        Instant now = now();
+        Instant now = clock.instant();
         KeyPair pair = KeyMaterial.generate(SigningKey.RS256);
         SigningKey replacement = toRow(SigningKey.RS256, pair, now);
         try {
@@ -108,7 +108,7 @@ public class KeyRing {
     }
 
     private void ensureActive(String algorithm) {
-        Instant now = now();
+        Instant now = clock.instant();
         Optional<SigningKey> configured = SigningKey.RS256.equals(algorithm)
                 ? pem().map(pem -> toRow(algorithm, KeyMaterial.rsaFromPem(pem), now))
                 : Optional.empty();
@@ -132,7 +132,7 @@ public class KeyRing {
     }
 
     private boolean hasActive(String algorithm) {
-        return store.publishable(now()).stream().anyMatch(k -> k.active() && k.algorithm().equals(algorithm));
+        return store.publishable(clock.instant()).stream().anyMatch(k -> k.active() && k.algorithm().equals(algorithm));
     }
 
     private SigningKey toRow(String algorithm, KeyPair pair, Instant now) {
@@ -163,13 +163,13 @@ public class KeyRing {
     }
 
     private boolean stale(Loaded current) {
-        Instant now = now();
+        Instant now = clock.instant();
         return current == null || current.loadedAt().plusSeconds(refreshSeconds).isBefore(now)
                 || (current.signerChangesAt() != null && !current.signerChangesAt().isAfter(now));
     }
 
     private synchronized Loaded reload() {
-        Instant now = now();
+        Instant now = clock.instant();
         List<SigningKey> rows = store.publishable(now);
         List<PublicJsonWebKey> publishedRsa = rows.stream()
                 .filter(k -> k.algorithm().equals(SigningKey.RS256))
@@ -213,9 +213,5 @@ public class KeyRing {
 
     private Optional<String> pem() {
         return configuredPem.map(String::trim).filter(p -> !p.isEmpty());
-    }
-
-    private Instant now() {
-        return Instant.ofEpochMilli(clock.millis());
     }
 }

@@ -65,7 +65,7 @@ public class PrincipalSessionService {
 
     /** The session a token stands for, or 401 saying whether it expired or is not a session token at all. */
     public PrincipalSession verify(String token) {
-        Instant now = Instant.ofEpochMilli(clock.millis());
+        Instant now = clock.instant();
         Rs256JwtVerifier.Verified jwt = signedJwts.verifier().verify(token, now)
                 .filter(PrincipalSessionService::isSession)
                 .orElseThrow(() -> ApiException.unauthorized("Invalid session token"));

@@ -76,7 +76,7 @@ public class RevocationCache {
         if (!redis.configured() || keys.isEmpty()) {
             return;
         }
-        Instant now = Instant.ofEpochMilli(clock.millis());
+        Instant now = clock.instant();
         try {
             write(keys, now);
         } catch (JedisException e) {
@@ -147,7 +147,7 @@ public class RevocationCache {
                 return;
             }
             try {
-                Instant now = Instant.ofEpochMilli(clock.millis());
+                Instant now = clock.instant();
                 Map<String, Instant> live = store.liveRevocations(now);
                 write(live, now);
                 client.set(PRIMED, Long.toString(now.toEpochMilli()));

@@ -46,7 +46,7 @@ public class TokenIssuer {
      * @param parentAgentDid the DID of the parent grant's agent for delegated grants, else null
      */
     public Issued issue(Grant grant, String agentDid, String parentAgentDid) {
-        Instant now = Instant.ofEpochMilli(clock.millis());
+        Instant now = clock.instant();
         String jti = Ids.newId("tok");
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(signedJwts.issuer());

@@ -49,7 +49,7 @@ public class TokenService {
     /** Consumes the code and creates the grant, its token and refresh token, all or nothing. */
     public TokenIssuer.Issued exchange(Caller caller, String code, String agentId, String codeVerifier) {
         AuthRequest request = authorizations.consume(caller, code, agentId, codeVerifier);
-        Instant now = now();
+        Instant now = clock.instant();
         // Locked, because this creates a grant: concurrent exchanges cannot all pass the same count.
         planLimits.check(caller.plan(), PlanLimits.Resource.ACTIVE_GRANTS, () -> {
             planLimits.lockDeveloper(caller.developerId());
@@ -86,7 +86,7 @@ public class TokenService {
                     .setParameter("grant", grant.id()).executeUpdate();
             throw ApiException.badRequest("Refresh token already used");
         }
-        Instant now = now();
+        Instant now = clock.instant();
         if (!stored.expiresAt().isAfter(now)) {
             throw ApiException.badRequest("Refresh token expired");
         }
@@ -110,9 +110,5 @@ public class TokenService {
         Instant expiresAt = em.createQuery("SELECT t.expiresAt FROM GrantToken t WHERE t.jti = :jti", Instant.class)
                 .setParameter("jti", jti).getSingleResult();
         revocations.record(Map.of(RevocationCache.tokenKey(jti), expiresAt));
-    }
-
-    private Instant now() {
-        return Instant.ofEpochMilli(clock.millis());
     }
 }

@@ -64,7 +64,7 @@ public class TokenVerifier {
         if (memo != null && memo.checkedWith() == verifier) {
             return Optional.of(memo.token());
         }
-        Optional<VerifiedToken> parsed = verifier.verify(token, Instant.ofEpochMilli(clock.millis()))
+        Optional<VerifiedToken> parsed = verifier.verify(token, clock.instant())
                 .flatMap(TokenVerifier::grantToken);
         parsed.ifPresent(verified -> {
             if (checked.size() >= MAX_CHECKED) {
@@ -124,7 +124,7 @@ public class TokenVerifier {
         if ((Boolean) row[0] || !Grant.ACTIVE.equals(row[1])) {
             return Optional.of(Inactive.REVOKED);
         }
-        Instant now = Instant.ofEpochMilli(clock.millis());
+        Instant now = clock.instant();
         if (!((Instant) row[2]).isAfter(now) || !token.expiresAt().isAfter(now)) {
             return Optional.of(Inactive.EXPIRED);
         }
@@ -138,7 +138,7 @@ public class TokenVerifier {
      * state left to check.)
      */
     public Optional<VerifiedToken> verifyActive(String token, String developerId) {
-        Instant now = Instant.ofEpochMilli(clock.millis());
+        Instant now = clock.instant();
         Optional<VerifiedToken> parsed = parse(token)
                 .filter(t -> t.developerId().equals(developerId) && t.expiresAt().isAfter(now));
         if (parsed.isEmpty()) {
