@@ -15,20 +15,17 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The consent page in a real browser: a person reads the request, then allows or denies it. */
 class ConsentPageIT {
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     private final TestDeveloper developer = TestDeveloper.create("enterprise", "live");
     private final String callback = ItServer.baseUrl() + "/test-callback";
@@ -36,18 +33,6 @@ class ConsentPageIT {
             .add("name", "Travel Booker").add("description", "Books flights and hotels")
             .add("scopes", Json.createArrayBuilder().add("calendar:read").add("payments:initiate:max_500").add("crm:export"))
             .build().toString()).expect(201).json().getString("agentId");
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     private JsonObject authorize(String state) {
         return developer.api().post("/v1/authorize", Flows.authorizeBody(agentId, "alice@example.com",
@@ -67,14 +52,14 @@ class ConsentPageIT {
     }
 
     private void waitForCallback() {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().startsWith(callback));
+        browser.waiting().until(d -> d.getCurrentUrl().startsWith(callback));
     }
 
     @Test
     void approvingLandsOnTheRedirectWithACodeThatExchanges() {
         JsonObject authorized = authorize("st-approve");
-        browser.get(authorized.getString("consentUrl"));
-        String text = browser.findElement(By.tagName("main")).getText();
+        browser.driver().get(authorized.getString("consentUrl"));
+        String text = browser.driver().findElement(By.tagName("main")).getText();
         assertTrue(text.contains("Travel Booker wants access on your behalf"), text);
         assertTrue(text.contains("Books flights and hotels"), text);
         assertTrue(text.contains("alice@example.com"), text);
@@ -82,28 +67,28 @@ class ConsentPageIT {
         assertTrue(text.contains("Initiate payments up to 500 in your account's base currency"), text);
         assertTrue(text.contains("Export crm"), text);
         assertTrue(text.contains("For 8 hours from now"), text);
-        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
-        Browser.screenshot(browser, "consent-page");
+        assertEquals("en", browser.driver().findElement(By.tagName("html")).getAttribute("lang"));
+        browser.screenshot("consent-page");
 
-        browser.findElement(By.cssSelector("button[value=approve]")).click();
+        browser.driver().findElement(By.cssSelector("button[value=approve]")).click();
         waitForCallback();
-        Map<String, String> params = query(browser.getCurrentUrl());
+        Map<String, String> params = query(browser.driver().getCurrentUrl());
         assertEquals("st-approve", params.get("state"));
         Flows.Issued issued = Flows.exchange(developer, agentId, params.get("code"));
         assertEquals("alice@example.com", issued.claims().getString("sub"));
         assertTrue(Flows.valid(developer, issued.grantToken()));
 
-        browser.get(authorized.getString("consentUrl"));
-        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("no longer open"));
+        browser.driver().get(authorized.getString("consentUrl"));
+        assertTrue(browser.driver().findElement(By.tagName("h1")).getText().contains("no longer open"));
     }
 
     @Test
     void denyingLandsOnTheRedirectWithAccessDenied() {
         JsonObject authorized = authorize("st-deny");
-        browser.get(authorized.getString("consentUrl"));
-        browser.findElement(By.cssSelector("button[value=deny]")).click();
+        browser.driver().get(authorized.getString("consentUrl"));
+        browser.driver().findElement(By.cssSelector("button[value=deny]")).click();
         waitForCallback();
-        Map<String, String> params = query(browser.getCurrentUrl());
+        Map<String, String> params = query(browser.driver().getCurrentUrl());
         assertEquals("access_denied", params.get("error"));
         assertEquals("st-deny", params.get("state"));
         assertFalse(params.containsKey("code"));
@@ -113,11 +98,11 @@ class ConsentPageIT {
 
     @Test
     void unknownAndIncompleteLinksExplainThemselves() {
-        browser.get(ItServer.baseUrl() + "/consent?req=areq_doesnotexist");
-        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("does not exist"));
-        browser.get(ItServer.baseUrl() + "/consent");
-        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("incomplete"));
-        Browser.screenshot(browser, "consent-incomplete-link");
+        browser.driver().get(ItServer.baseUrl() + "/consent?req=areq_doesnotexist");
+        assertTrue(browser.driver().findElement(By.tagName("h1")).getText().contains("does not exist"));
+        browser.driver().get(ItServer.baseUrl() + "/consent");
+        assertTrue(browser.driver().findElement(By.tagName("h1")).getText().contains("incomplete"));
+        browser.screenshot("consent-incomplete-link");
     }
 
     @Test

@@ -7,24 +7,50 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Chromium from Debian's chromium and chromium-driver packages, which .ci/run installs. On a
- * machine without them the browser tests are skipped, except in CI (CI set), where they must run.
+ * Headless Chromium from Debian's chromium and chromium-driver packages, which .ci/run installs, for
+ * one test class: register it with {@code @RegisterExtension static final Browser browser = new Browser();}.
+ * On a machine without the packages the class's tests are skipped, except in CI (CI set), where they
+ * must run.
  */
-public final class Browser {
+public final class Browser implements BeforeAllCallback, AfterAllCallback {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private Browser() {
+    private ChromeDriver driver;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        driver = start();
     }
 
-    public static ChromeDriver start() {
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Waits of up to 15 seconds for what the page does after a load or a click. */
+    public WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    private static ChromeDriver start() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         assumeTrue(installed || System.getenv("CI") != null,
                 "Chromium is not installed (apt-get install chromium chromium-driver); browser tests skipped");
@@ -46,7 +72,7 @@ public final class Browser {
     }
 
     /** Saves what the browser shows under target/screenshots, for people to look at. */
-    public static void screenshot(ChromeDriver driver, String name) {
+    public void screenshot(String name) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "screenshots"));
             Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

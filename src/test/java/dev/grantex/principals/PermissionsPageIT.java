@@ -9,35 +9,20 @@ import dev.grantex.it.Flows;
 import dev.grantex.it.ItServer;
 import dev.grantex.it.TestDeveloper;
 import jakarta.json.Json;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The permissions page in a real browser: a person sees what their agents may do and withdraws it. */
 class PermissionsPageIT {
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     private final TestDeveloper developer = TestDeveloper.create("enterprise");
     private final String principal = "carol-" + System.nanoTime() + "@example.com";
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     private String agent(String name, String description, List<String> scopes) {
         var array = Json.createArrayBuilder();
@@ -52,12 +37,8 @@ class PermissionsPageIT {
                 .add("expiresIn", expiresIn).build().toString()).expect(201).json().getString("dashboardUrl");
     }
 
-    private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
-    }
-
     private String problemTitle() {
-        return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("problem-title"))).getText();
+        return browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("problem-title"))).getText();
     }
 
     @Test
@@ -71,46 +52,46 @@ class PermissionsPageIT {
                 .add("agentDid", "did:grantex:" + booker).add("grantId", travel.grantId()).add("principalId", principal)
                 .add("action", "flight.booked").build().toString()).expect(201);
 
-        browser.get(dashboardUrl("1h"));
-        WebElement grants = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("grants")));
-        String text = browser.findElement(By.id("dashboard")).getText();
+        browser.driver().get(dashboardUrl("1h"));
+        WebElement grants = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("grants")));
+        String text = browser.driver().findElement(By.id("dashboard")).getText();
         assertTrue(text.contains(principal), text);
         assertTrue(text.contains("Travel Booker") && text.contains("Books flights and hotels"), text);
         assertTrue(text.contains("Read your calendar events"), text);
         assertTrue(text.contains("Initiate payments up to 500 in your account's base currency"), text);
         assertTrue(text.contains("Inbox Sorter") && text.contains("Read your email"), text);
-        String activity = browser.findElement(By.id("activity")).getText();
+        String activity = browser.driver().findElement(By.id("activity")).getText();
         assertTrue(activity.contains("flight.booked") && activity.contains("Travel Booker"), activity);
-        assertFalse(browser.getCurrentUrl().contains("session="), "the token leaves the address bar");
-        Browser.screenshot(browser, "permissions-page");
+        assertFalse(browser.driver().getCurrentUrl().contains("session="), "the token leaves the address bar");
+        browser.screenshot("permissions-page");
 
         WebElement travelRow = grants.findElement(By.cssSelector("[data-grant-id='" + travel.grantId() + "']"));
         travelRow.findElement(By.cssSelector("button.revoke")).click();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "can no longer act for you"));
-        waiting().until(ExpectedConditions.invisibilityOfElementLocated(
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "can no longer act for you"));
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(
                 By.cssSelector("[data-grant-id='" + travel.grantId() + "']")));
         assertFalse(Flows.valid(developer, travel.grantToken()));
         assertTrue(Flows.valid(developer, mail.grantToken()));
-        assertTrue(browser.findElement(By.id("grants")).getText().contains("Inbox Sorter"));
-        assertTrue(browser.findElement(By.id("activity")).getText().contains("Travel Booker"),
+        assertTrue(browser.driver().findElement(By.id("grants")).getText().contains("Inbox Sorter"));
+        assertTrue(browser.driver().findElement(By.id("activity")).getText().contains("Travel Booker"),
                 "past activity still names the agent");
-        Browser.screenshot(browser, "permissions-page-after-revoke");
+        browser.screenshot("permissions-page-after-revoke");
 
-        browser.navigate().refresh();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("grants"), "Inbox Sorter"));
-        assertFalse(browser.findElement(By.id("grants")).getText().contains("Travel Booker"));
+        browser.driver().navigate().refresh();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("grants"), "Inbox Sorter"));
+        assertFalse(browser.driver().findElement(By.id("grants")).getText().contains("Travel Booker"));
     }
 
     @Test
     void showsWhatAgentsSupplyAsTextOnly() {
         String hostile = agent("<img src=x onerror=\"document.title='owned'\">", "<b>bold</b>", List.of("read"));
         Flows.grantFor(developer, hostile, principal, List.of("read"));
-        browser.get(dashboardUrl("1h"));
-        WebElement grants = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("grants")));
+        browser.driver().get(dashboardUrl("1h"));
+        WebElement grants = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("grants")));
         assertTrue(grants.getText().contains("<img src=x onerror="), grants.getText());
         assertTrue(grants.findElements(By.tagName("img")).isEmpty());
         assertTrue(grants.findElements(By.tagName("b")).isEmpty());
-        assertFalse("owned".equals(browser.getTitle()));
+        assertFalse("owned".equals(browser.driver().getTitle()));
     }
 
     @Test
@@ -119,23 +100,23 @@ class PermissionsPageIT {
         Flows.grantFor(developer, agentId, principal, List.of("read"));
         String shortLived = dashboardUrl("1s");
         Thread.sleep(2100);
-        browser.get(shortLived);
+        browser.driver().get(shortLived);
         assertEquals("This link has expired", problemTitle());
-        Browser.screenshot(browser, "permissions-expired");
+        browser.screenshot("permissions-expired");
 
-        browser.get(ItServer.baseUrl() + "/permissions#session=not-a-session");
+        browser.driver().get(ItServer.baseUrl() + "/permissions#session=not-a-session");
         assertEquals("This link is not valid", problemTitle());
 
         String valid = dashboardUrl("1h");
         String token = valid.substring(valid.indexOf("#session=") + 9);
         String[] parts = token.split("\\.");
-        browser.get(ItServer.baseUrl() + "/permissions#session=" + parts[0] + "." + parts[1] + "." + parts[2].substring(3));
+        browser.driver().get(ItServer.baseUrl() + "/permissions#session=" + parts[0] + "." + parts[1] + "." + parts[2].substring(3));
         assertEquals("This link is not valid", problemTitle());
 
-        browser.manage().deleteAllCookies();
-        browser.get(ItServer.baseUrl() + "/permissions");
-        browser.executeScript("sessionStorage.clear()");
-        browser.navigate().refresh();
+        browser.driver().manage().deleteAllCookies();
+        browser.driver().get(ItServer.baseUrl() + "/permissions");
+        browser.driver().executeScript("sessionStorage.clear()");
+        browser.driver().navigate().refresh();
         assertEquals("This link is incomplete", problemTitle());
     }
 }
