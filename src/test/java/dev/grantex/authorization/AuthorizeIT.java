@@ -43,6 +43,25 @@ class AuthorizeIT {
     }
 
     @Test
+    void userIdIsAcceptedInPlaceOfPrincipalId() {
+        String body = "{\"agentId\":\"" + sandboxAgent + "\",\"userId\":\"user-7\",\"scopes\":[\"read\"]}";
+        assertEquals("user-7", authorize(sandbox, body).expect(201).json().getString("principalId"));
+    }
+
+    @Test
+    void aDeveloperWhoRequiresFidoGetsNoConsentWithoutIt() {
+        TestDeveloper strict = TestDeveloper.create("enterprise", "live");
+        String agent = Flows.createAgent(strict, List.of("read"));
+        strict.api().patch("/v1/me", "{\"fidoRequired\":true}").expect(200);
+        String id = authorize(strict, Flows.authorizeBody(agent, "user-8", List.of("read")).build().toString())
+                .expect(201).json().getString("authRequestId");
+        assertTrue(Api.anonymous().get("/v1/consent/" + id).expect(200).json().getBoolean("fidoRequired"));
+        assertError(Api.anonymous().post("/v1/consent/" + id + "/approve", null), 403, "FIDO_REQUIRED");
+        assertError(Api.anonymous().post("/v1/consent/" + id + "/deny", null), 403, "FIDO_REQUIRED");
+        assertEquals("pending", Api.anonymous().get("/v1/consent/" + id).expect(200).json().getString("status"));
+    }
+
+    @Test
     void liveRequestsWaitForConsent() {
         JsonObject body = authorize(live, Flows.authorizeBody(liveAgent, "user-1", List.of("read"))
                 .add("expiresIn", "2h").build().toString()).expect(201).json();

@@ -46,6 +46,29 @@ class DelegationIT {
     }
 
     @Test
+    void refreshingADelegatedGrantKeepsItsLineage() {
+        Flows.Issued parent = Flows.grant(developer, agentId, List.of("read", "write"));
+        Flows.Issued child = Flows.delegate(developer, parent.grantToken(), subAgent, List.of("read"));
+        String body = Json.createObjectBuilder().add("refreshToken", child.refreshToken()).add("agentId", subAgent)
+                .build().toString();
+        JsonObject refreshed = Flows.claims(developer.api().post("/v1/token/refresh", body).expect(201).json()
+                .getString("grantToken"));
+        for (String claim : List.of("agt", "parentAgt", "parentGrnt", "grnt", "sub", "exp", "delegationDepth", "scp")) {
+            assertEquals(child.claims().get(claim), refreshed.get(claim), claim);
+        }
+    }
+
+    @Test
+    void onlyJwtCredentialsAreDelegated() {
+        Flows.Issued parent = Flows.grant(developer, agentId, List.of("read"));
+        String body = "{\"parentGrantToken\":\"" + parent.grantToken() + "\",\"subAgentId\":\"" + subAgent
+                + "\",\"scopes\":[\"read\"],\"credentialFormat\":\"sd-jwt\"}";
+        assertError(developer.api().post("/v1/grants/delegate", body), 400, "BAD_REQUEST");
+        assertEquals(0, developer.api().get("/v1/grants?agentId=" + subAgent).expect(200).json()
+                .getJsonArray("grants").size());
+    }
+
+    @Test
     void selfDelegationAndSecondLevelWork() {
         Flows.Issued parent = Flows.grant(developer, agentId, List.of("read", "write"));
         Flows.Issued first = Flows.delegate(developer, parent.grantToken(), agentId, List.of("read"));

@@ -112,6 +112,8 @@ class GrantsIT {
         assertFalse(Flows.valid(developer, issued.grantToken()));
         assertFalse(Flows.valid(developer, child.grantToken()), "delegated grants are revoked with their parent");
         assertError(developer.api().get("/v1/grants/" + issued.grantId()), 404, "NOT_FOUND");
+        assertEquals("not_found", developer.api().post("/v1/grants/verify", tokenBody(issued.grantToken())).expect(200)
+                .json().getString("reason"), "the token's grant is gone with its agent");
         assertEquals("revoked", developer.api().get("/v1/grants/" + child.grantId()).expect(200).json().getString("status"));
     }
 }

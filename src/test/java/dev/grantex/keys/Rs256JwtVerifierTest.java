@@ -114,6 +114,11 @@ class Rs256JwtVerifierTest {
                 token.substring(0, token.lastIndexOf('.') + 1), token.substring(0, token.length() - 1) + "+", " " + token)) {
             assertFalse(accepted(bad), bad);
         }
+        String rest = token.substring(token.indexOf('.'));
+        for (String header : List.of("", "a", "[", "{", "\"x\"", "123", "null", "{}", "{\"alg\":\"RS256\"}x", "\u0000")) {
+            String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(header.getBytes(StandardCharsets.UTF_8));
+            assertFalse(accepted(encoded + rest), header);
+        }
     }
 
     @Test

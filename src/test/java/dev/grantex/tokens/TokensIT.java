@@ -112,6 +112,16 @@ class TokensIT {
     }
 
     @Test
+    void onlyJwtCredentialsAreIssued() {
+        String code = code();
+        assertError(developer.api().post("/v1/token", json("code", code, "agentId", agentId, "credentialFormat", "vc-jwt")),
+                400, "BAD_REQUEST");
+        JsonObject issued = developer.api().post("/v1/token", json("code", code, "agentId", agentId, "credentialFormat", "jwt"))
+                .expect(201).json();
+        assertTrue(Flows.valid(developer, issued.getString("grantToken")), "the refused request consumed nothing");
+    }
+
+    @Test
     void pkceMustMatch() throws Exception {
         String verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
         String challenge = Base64.getUrlEncoder().withoutPadding()
