@@ -15,7 +15,8 @@ public final class AgentViews {
             @Schema(maxItems = 100) List<String> scopes) {
     }
 
-    public record UpdateAgentRequest(String name, String description, List<String> scopes,
+    public record UpdateAgentRequest(@Schema(maxLength = 200) String name, @Schema(maxLength = 4000) String description,
+                                     @Schema(maxItems = 100) List<String> scopes,
                                      @Schema(enumeration = {"active", "suspended"}) String status) {
     }
 

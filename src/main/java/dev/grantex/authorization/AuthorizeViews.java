@@ -14,7 +14,9 @@ public final class AuthorizeViews {
             @Schema(required = true) String principalId,
             @Schema(required = true) List<String> scopes,
             @Schema(defaultValue = "24h", description = "An integer and a unit: s, m, h or d") String expiresIn,
-            String redirectUri, String state, String audience,
+            @Schema(description = "Absolute http(s) URL the consent page sends the principal back to") String redirectUri,
+            @Schema(maxLength = 1024, description = "Returned unchanged with the code") String state,
+            @Schema(description = "The aud claim of the grant token") String audience,
             @Schema(description = "base64url(SHA-256(verifier)), 43 characters") String codeChallenge,
             @Schema(enumeration = "S256") String codeChallengeMethod,
             @Schema(description = "Alias of principalId sent by some SDKs") String userId) {

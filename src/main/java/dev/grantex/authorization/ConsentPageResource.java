@@ -5,6 +5,7 @@ import dev.grantex.platform.ApiException;
 import dev.grantex.platform.PublicEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -58,6 +59,7 @@ public class ConsentPageResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(HTML)
     @SecurityRequirements
     @Operation(summary = "The consent page's decision (form post: req, decision=approve|deny)")

@@ -1,19 +1,29 @@
 package dev.grantex.developers;
 
 import dev.grantex.platform.Timestamps;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON shapes of developer accounts. */
 public final class DeveloperViews {
     private DeveloperViews() {
     }
 
-    public record SignupRequest(String name, String email, String mode) {
+    public record SignupRequest(
+            @Schema(required = true, maxLength = 200) String name,
+            @Schema(maxLength = 254, description = "Unique in any letter case") String email,
+            @Schema(enumeration = {"live", "sandbox"}, defaultValue = "live") String mode) {
     }
 
-    public record AdminCreateRequest(String name, String email, String mode, String plan) {
+    public record AdminCreateRequest(
+            @Schema(required = true, maxLength = 200) String name,
+            @Schema(maxLength = 254, description = "Unique in any letter case") String email,
+            @Schema(enumeration = {"live", "sandbox"}, defaultValue = "live") String mode,
+            @Schema(enumeration = {"free", "pro", "enterprise"}, description = "Default: GRANTEX_DEFAULT_PLAN") String plan) {
     }
 
-    public record UpdateMeRequest(Boolean fidoRequired, String fidoRpName) {
+    public record UpdateMeRequest(
+            @Schema(description = "Require a security-key check before consent") Boolean fidoRequired,
+            @Schema(maxLength = 100) String fidoRpName) {
     }
 
     /** Returned once, at signup or admin creation: the only time the API key is shown. */

@@ -4,6 +4,7 @@ import dev.grantex.platform.Timestamps;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON shapes of grants and delegation. */
 public final class GrantViews {
@@ -30,7 +31,11 @@ public final class GrantViews {
                                   @JsonbNillable(false) Map<String, Object> claims) {
     }
 
-    public record DelegateRequest(String parentGrantToken, String subAgentId, List<String> scopes, String expiresIn,
-                                  String credentialFormat) {
+    public record DelegateRequest(
+            @Schema(required = true, description = "The parent's grant token") String parentGrantToken,
+            @Schema(required = true) String subAgentId,
+            @Schema(required = true, description = "A subset of the parent grant's scopes") List<String> scopes,
+            @Schema(defaultValue = "1h", description = "An integer and a unit: s, m, h or d; capped at the parent's expiry") String expiresIn,
+            @Schema(enumeration = "jwt") String credentialFormat) {
     }
 }

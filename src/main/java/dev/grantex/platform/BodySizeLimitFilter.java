@@ -9,13 +9,15 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses request bodies over the limit with 413: at once when Content-Length says so, and while
- * reading when a chunked body grows past it.
+ * Refuses request bodies over the limit with 413 before the application runs, on every route,
+ * whether or not it reads a body: at once when Content-Length says so, and a chunked body (no
+ * Content-Length) is read here in full, up to the limit, before the request goes on.
  */
 public class BodySizeLimitFilter extends HttpFilter {
     @Inject
@@ -28,86 +30,84 @@ public class BodySizeLimitFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            String body = Jsonp.objectBuilder()
-                    .add("message", new BodyTooLargeException(maxBodyBytes).getMessage())
-                    .add("code", ErrorCodes.forStatus(413))
-                    .add("requestId", requestContext.requestId())
-                    .build().toString();
-            response.setStatus(413);
-            response.setContentType("application/json");
-            response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        long declared = request.getContentLengthLong();
+        if (declared > maxBodyBytes) {
+            refuse(response);
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBodyBytes), response);
+        if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
+            byte[] body = readAtMost(request.getInputStream(), maxBodyBytes);
+            if (body == null) {
+                refuse(response);
+                return;
+            }
+            chain.doFilter(new BufferedRequest(request, body), response);
+            return;
+        }
+        chain.doFilter(request, response);
     }
 
-    private static final class LimitedRequest extends HttpServletRequestWrapper {
-        private final long limit;
-        private ServletInputStream limited;
+    private void refuse(HttpServletResponse response) throws IOException {
+        // The rest of the body is not read: the connection closes rather than carry it.
+        response.setHeader("Connection", "close");
+        ServletErrors.write(response, 413, "Request body exceeds the limit of " + maxBodyBytes + " bytes",
+                requestContext.requestId());
+    }
 
-        LimitedRequest(HttpServletRequest request, long limit) {
+    /** The whole stream, or null as soon as it grows past {@code limit} bytes. */
+    private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+        byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        return body.length > limit ? null : body;
+    }
+
+    /** The request with its chunked body already read into memory. */
+    private static final class BufferedRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BufferedRequest(HttpServletRequest request, byte[] body) {
             super(request);
-            this.limit = limit;
+            this.body = body;
         }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (limited == null) {
-                limited = new LimitedInputStream(super.getInputStream(), limit);
-            }
-            return limited;
-        }
-    }
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
 
-    private static final class LimitedInputStream extends ServletInputStream {
-        private final ServletInputStream in;
-        private final long limit;
-        private long read;
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
 
-        LimitedInputStream(ServletInputStream in, long limit) {
-            this.in = in;
-            this.limit = limit;
-        }
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
 
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
 
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) throws BodyTooLargeException {
-            read += n;
-            if (read > limit) {
-                throw new BodyTooLargeException(limit);
-            }
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("The body was read already; no asynchronous reading");
+                }
+            };
         }
 
         @Override
-        public boolean isFinished() {
-            return in.isFinished();
+        public int getContentLength() {
+            return body.length;
         }
 
         @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
+        public long getContentLengthLong() {
+            return body.length;
         }
     }
 }

@@ -31,10 +31,6 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (error instanceof ApiException api) {
             return body(api.status(), api.code(), api.getMessage());
         }
-        BodyTooLargeException tooLarge = findCause(error, BodyTooLargeException.class);
-        if (tooLarge != null) {
-            return body(413, ErrorCodes.forStatus(413), tooLarge.getMessage());
-        }
         if (error instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
             Response response = body(status, ErrorCodes.forStatus(status), clientErrorMessage(status));

@@ -80,8 +80,11 @@ public final class JsonRequests {
         }
         if (type == String.class) {
             if (value instanceof JsonString s) {
-                if (!storable(s.getString())) {
+                if (!Text.storable(s.getString())) {
                     throw ApiException.badRequest("'" + path + "' must not contain NUL characters or unpaired surrogates");
+                }
+                if (Text.hasControlCharacter(s.getString(), false)) {
+                    throw ApiException.badRequest("'" + path + "' must not contain control characters (tab, CR and LF are allowed)");
                 }
                 return s.getString();
             }
@@ -129,22 +132,6 @@ public final class JsonRequests {
             return List.copyOf(out);
         }
         throw new IllegalStateException("Unsupported request field type " + type + " for " + path);
-    }
-
-    /** Text every database keeps exactly: no NUL, and no UTF-16 surrogate without its pair. */
-    private static boolean storable(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == 0) {
-                return false;
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static ApiException wrongType(String path, String expected) {

@@ -7,13 +7,16 @@ import dev.grantex.grants.Grant;
 import dev.grantex.platform.Timestamps;
 import jakarta.json.JsonObject;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON shapes of principal sessions and of the routes an end user calls with one. */
 public final class PrincipalViews {
     private PrincipalViews() {
     }
 
-    public record OpenSessionRequest(String principalId, String expiresIn) {
+    public record OpenSessionRequest(
+            @Schema(required = true) String principalId,
+            @Schema(defaultValue = "1h", description = "An integer and a unit: s, m, h or d") String expiresIn) {
     }
 
     public record SessionView(String sessionToken, String dashboardUrl, String expiresAt) {

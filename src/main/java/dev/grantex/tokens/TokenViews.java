@@ -12,7 +12,7 @@ public final class TokenViews {
     }
 
     public record ExchangeRequest(@Schema(required = true) String code, @Schema(required = true) String agentId,
-                                  String codeVerifier,
+                                  @Schema(description = "The PKCE verifier when the request had a codeChallenge") String codeVerifier,
                                   @Schema(enumeration = "jwt") String credentialFormat) {
     }
 

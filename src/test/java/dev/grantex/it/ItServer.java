@@ -22,6 +22,11 @@ public final class ItServer {
         return ENV.get("GRANTEX_ADMIN_API_KEY");
     }
 
+    /** The test server's directory (its logs and FFDC incidents are under it). */
+    public static Path serverDirectory() {
+        return Path.of(System.getProperty("grantex.it.server-dir", "target/liberty/wlp/usr/servers/grantex-it"));
+    }
+
     public static String env(String name) {
         return ENV.get(name);
     }
