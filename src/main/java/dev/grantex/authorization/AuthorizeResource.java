@@ -5,7 +5,6 @@ import dev.grantex.authorization.AuthorizeViews.AuthorizeView;
 import dev.grantex.authorization.AuthorizeViews.SandboxApprovedView;
 import dev.grantex.authorization.AuthorizeViews.SandboxDeniedView;
 import dev.grantex.platform.Caller;
-import dev.grantex.platform.CounterUnavailableException;
 import dev.grantex.platform.JsonRequests;
 import dev.grantex.platform.PublicUrl;
 import dev.grantex.platform.RateLimitDecision;
@@ -109,12 +108,7 @@ public class AuthorizeResource {
         if (!rateLimits.enabled()) {
             return;
         }
-        RateLimitDecision decision;
-        try {
-            decision = limiter.hit("authorize:" + caller.developerId(), rateLimits.authorizePerMinute());
-        } catch (CounterUnavailableException e) {
-            throw RateLimitedException.unavailable();
-        }
+        RateLimitDecision decision = limiter.hit("authorize:" + caller.developerId(), rateLimits.authorizePerMinute());
         if (decision.exceeded()) {
             throw new RateLimitedException(decision, "RATE_LIMITED", "Rate limit");
         }

@@ -9,8 +9,8 @@ import java.io.IOException;
 
 /**
  * The error page of the web container (web.xml): the answers Liberty gives by itself, before the
- * application sees the request (a URL with an encoded slash, NUL or invalid UTF-8, a path under
- * WEB-INF), in the contract's envelope instead of Liberty's HTML.
+ * application sees the request (a path with invalid UTF-8 or a malformed escape, a path under
+ * WEB-INF or META-INF), in the contract's envelope instead of Liberty's HTML.
  */
 public class ContainerErrorServlet extends HttpServlet {
     @Inject
@@ -28,14 +28,7 @@ public class ContainerErrorServlet extends HttpServlet {
     }
 
     private static String messageFor(int status) {
-        return switch (status) {
-            case 400 -> "Bad request: the URL or a header is malformed (an encoded '/', '\\', NUL, line break "
-                    + "or invalid UTF-8 in the path, or a field over the size limit)";
-            case 404 -> "Route not found";
-            case 405 -> "Method not allowed on this route";
-            case 413 -> "Request body too large";
-            case 415 -> "Unsupported media type: send application/json";
-            default -> status >= 500 ? "An unexpected error occurred" : "Bad request";
-        };
+        return status == 400 ? "Bad request: the URL or a header is malformed (invalid UTF-8 or a malformed escape in the path)"
+                : ErrorCodes.defaultMessage(status);
     }
 }

@@ -1,6 +1,6 @@
 package dev.grantex.platform;
 
-/** The contract's generic status-to-code mapping for errors that carry no code of their own. */
+/** The contract's generic status-to-code mapping, and messages, for errors that carry neither of their own. */
 public final class ErrorCodes {
     private ErrorCodes() {
     }
@@ -12,6 +12,17 @@ public final class ErrorCodes {
             case 404 -> "NOT_FOUND";
             case 422 -> "VALIDATION_ERROR";
             default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
+        };
+    }
+
+    public static String defaultMessage(int status) {
+        return switch (status) {
+            case 404 -> "Route not found";
+            case 405 -> "Method not allowed on this route";
+            case 406 -> "This route only produces application/json";
+            case 413 -> "Request body too large";
+            case 415 -> "Unsupported media type: send application/json";
+            default -> status >= 500 ? "An unexpected error occurred" : "Bad request";
         };
     }
 }

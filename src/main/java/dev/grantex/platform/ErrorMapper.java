@@ -10,6 +10,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,6 +21,7 @@ import java.util.logging.Logger;
 @Provider
 public class ErrorMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+    private static final String DATABASE_RETRY_AFTER_SECONDS = "5";
 
     @Inject
     RequestContext requestContext;
@@ -33,7 +38,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (error instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
-            Response response = body(status, ErrorCodes.forStatus(status), clientErrorMessage(status));
+            Response response = body(status, ErrorCodes.forStatus(status), ErrorCodes.defaultMessage(status));
             web.getResponse().getHeaders().forEach((name, values) -> {
                 if (!"Content-Type".equalsIgnoreCase(name) && !"Content-Length".equalsIgnoreCase(name)) {
                     response.getHeaders().put(name, values);
@@ -43,6 +48,13 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (error instanceof JsonException || error instanceof JsonbException || error instanceof ProcessingException) {
             return body(400, "BAD_REQUEST", "Malformed request body");
+        }
+        if (databaseUnavailable(error)) {
+            LOG.log(Level.WARNING, "Database unavailable, request " + requestContext.requestId() + ": "
+                    + findCause(error, SQLException.class));
+            Response response = body(503, "SERVICE_UNAVAILABLE", "The database is unavailable; nothing was changed, retry shortly");
+            response.getHeaders().putSingle("Retry-After", DATABASE_RETRY_AFTER_SECONDS);
+            return response;
         }
         if (concurrentConflict(error)) {
             LOG.log(Level.FINE, "Concurrent conflict, request " + requestContext.requestId(), error);
@@ -59,14 +71,26 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
                 .build();
     }
 
-    private static String clientErrorMessage(int status) {
-        return switch (status) {
-            case 404 -> "Route not found";
-            case 405 -> "Method not allowed on this route";
-            case 406 -> "This route only produces application/json";
-            case 415 -> "Unsupported media type: send application/json";
-            default -> "Bad request";
-        };
+    /**
+     * The database cannot be reached or did not answer in time: no connection within the pool's wait
+     * (GRANTEX_DB_CONNECTION_WAIT_SECONDS), a broken connection, a server shutting down, or a statement
+     * cancelled by the query timeout (GRANTEX_DB_QUERY_TIMEOUT_SECONDS).
+     */
+    static boolean databaseUnavailable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLTimeoutException || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                // 08: connection exception; 57P01-57P03: PostgreSQL shutting down or starting; 57014: cancelled.
+                if (state.startsWith("08") || state.startsWith("57P") || state.equals("57014")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

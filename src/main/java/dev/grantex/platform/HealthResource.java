@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -23,12 +24,16 @@ import redis.clients.jedis.exceptions.JedisException;
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
 @PublicEndpoint
+@SecurityRequirements
 @Tag(name = "Health")
 public class HealthResource {
     private static final int TIMEOUT_SECONDS = 2;
 
-    /** {status: healthy|degraded, database: ok|unavailable, redis: ok|unavailable|in-process}. */
-    public record HealthView(String status, String database, String redis) {
+    /**
+     * {status: healthy|degraded, database: ok|unavailable, redis: ok|unavailable|in-process,
+     * rateLimits: shared|per-node|in-process}: per-node while Redis is away and each node counts alone.
+     */
+    public record HealthView(String status, String database, String redis, String rateLimits) {
     }
 
     public record LivenessView(String status) {
@@ -48,9 +53,10 @@ public class HealthResource {
     public Response health() {
         String database = databaseStatus();
         String redisStatus = redisStatus();
+        String rateLimits = !redis.configured() ? "in-process" : redis.answering() ? "shared" : "per-node";
         boolean healthy = "ok".equals(database) && !"unavailable".equals(redisStatus);
         return Response.status(healthy ? 200 : 503)
-                .entity(new HealthView(healthy ? "healthy" : "degraded", database, redisStatus))
+                .entity(new HealthView(healthy ? "healthy" : "degraded", database, redisStatus, rateLimits))
                 .build();
     }
 
@@ -63,7 +69,9 @@ public class HealthResource {
 
     @GET
     @Path("live")
-    @Operation(summary = "Liveness: the process answers requests")
+    @NoRateLimit
+    @Operation(summary = "Liveness: the process answers requests",
+            description = "Depends on nothing: not the database, not Redis, not rate limiting.")
     public LivenessView live() {
         return new LivenessView("alive");
     }
@@ -81,8 +89,11 @@ public class HealthResource {
             return "in-process";
         }
         try {
-            return "PONG".equals(redis.client().ping()) ? "ok" : "unavailable";
+            redis.client().ping();
+            redis.answered();
+            return "ok";
         } catch (JedisException e) {
+            redis.failed(e);
             return "unavailable";
         }
     }

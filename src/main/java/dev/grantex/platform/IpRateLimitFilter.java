@@ -49,14 +49,9 @@ public class IpRateLimitFilter implements ContainerRequestFilter {
         IpRateLimit limit = method.isAnnotationPresent(IpRateLimit.class) ? method.getAnnotation(IpRateLimit.class)
                 : resourceInfo.getResourceClass().getAnnotation(IpRateLimit.class);
         String bucket = limit == null ? DEFAULT_BUCKET : limit.bucket();
-        RateLimitDecision decision;
-        try {
-            int perMinute = config.getOptionalValue("grantex.rate-limits.ip." + bucket, Integer.class)
-                    .orElse(limit == null ? DEFAULT_PER_MINUTE : limit.perMinute());
-            decision = limiter.hit("ip:" + bucket + ":" + servletRequest.getRemoteAddr(), perMinute);
-        } catch (CounterUnavailableException e) {
-            throw RateLimitedException.unavailable();
-        }
+        int perMinute = config.getOptionalValue("grantex.rate-limits.ip." + bucket, Integer.class)
+                .orElse(limit == null ? DEFAULT_PER_MINUTE : limit.perMinute());
+        RateLimitDecision decision = limiter.hit("ip:" + bucket + ":" + servletRequest.getRemoteAddr(), perMinute);
         request.setProperty(RateLimitDecision.PROPERTY, decision);
         if (decision.exceeded()) {
             throw new RateLimitedException(decision, "RATE_LIMIT_EXCEEDED", "Rate limit");

@@ -16,9 +16,10 @@ import java.util.NoSuchElementException;
 
 /**
  * Reads request bodies strictly: the body must be a JSON object and every field a request record
- * declares must have the declared JSON type, or the client gets a 400 naming the field. Unknown fields
- * are ignored (SDKs send extras). An empty body reads as {}, because several routes are called with
- * no body at all.
+ * declares must have the declared JSON type, or the client gets a 400 naming the field; text fields
+ * must be storable and hold no control character but tab, CR and LF (JSON objects, such as audit
+ * metadata, keep whatever they hold). Unknown fields are ignored (SDKs send extras). An empty body
+ * reads as {}, because several routes are called with no body at all.
  */
 public final class JsonRequests {
     private JsonRequests() {

@@ -26,12 +26,8 @@ public class PlanRateLimitFilter implements ContainerRequestFilter {
             return;
         }
         Caller caller = requestContext.caller();
-        RateLimitDecision decision;
-        try {
-            decision = limiter.hit("developer:" + caller.developerId() + ":plan", settings.perMinute(caller.plan()));
-        } catch (CounterUnavailableException e) {
-            throw RateLimitedException.unavailable();
-        }
+        RateLimitDecision decision = limiter.hit("developer:" + caller.developerId() + ":plan",
+                settings.perMinute(caller.plan()));
         request.setProperty(RateLimitDecision.PROPERTY, decision);
         if (decision.exceeded()) {
             throw new RateLimitedException(decision, "RATE_LIMIT_EXCEEDED", "Plan rate limit");

@@ -12,9 +12,4 @@ public class RateLimitedException extends ApiException {
     public RateLimitDecision decision() {
         return decision;
     }
-
-    /** 503 for when the shared counters cannot be reached: limits are never silently dropped. */
-    public static ApiException unavailable() {
-        return new ApiException(503, "RATE_LIMIT_UNAVAILABLE", "Rate limiting is unavailable, retry shortly");
-    }
 }

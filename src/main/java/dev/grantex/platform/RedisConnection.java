@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -23,10 +24,14 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * The shared Redis client when GRANTEX_REDIS_URL is set. Without it the server keeps the same state
  * in-process, which is right for a single node.
+ * <p>It also knows whether Redis is answering: its users report failures, after which
+ * {@link #available()} is false, so requests do not each wait for a timeout, except for one probe
+ * per second, which finds Redis again when it is back.
  */
 @ApplicationScoped
 public class RedisConnection {
     private static final int TIMEOUT_MILLIS = 2000;
+    private static final long RETRY_MILLIS = 1000;
     private static final Logger LOG = Logger.getLogger(RedisConnection.class.getName());
 
     @Inject
@@ -34,6 +39,9 @@ public class RedisConnection {
     Optional<String> redisUrl;
 
     private volatile JedisPooled client;
+    /** 0 while Redis answers; otherwise when it stopped answering (epoch milliseconds). */
+    private volatile long downSince;
+    private final AtomicLong nextProbeAt = new AtomicLong();
 
     void checkAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Startup startup) {
         if (configured()) {
@@ -62,6 +70,45 @@ public class RedisConnection {
             }
         } catch (JedisException e) {
             LOG.info("Could not read Redis's maxmemory-policy (CONFIG may be disabled); it must be noeviction");
+        }
+    }
+
+    /**
+     * Whether to try Redis now: true while it answers; while it does not, true for one caller a
+     * second, whose success or failure is the probe.
+     */
+    public boolean available() {
+        if (downSince == 0) {
+            return true;
+        }
+        long now = System.currentTimeMillis();
+        long probeAt = nextProbeAt.get();
+        return now >= probeAt && nextProbeAt.compareAndSet(probeAt, now + RETRY_MILLIS);
+    }
+
+    /** Whether Redis answered the last time it was asked. */
+    public boolean answering() {
+        return downSince == 0;
+    }
+
+    /** Redis did not answer: until it does again, {@link #available()} lets one probe through a second. */
+    public void failed(RuntimeException error) {
+        long now = System.currentTimeMillis();
+        nextProbeAt.set(now + RETRY_MILLIS);
+        if (downSince == 0) {
+            downSince = now;
+            LOG.warning("Redis is not answering (" + error + "); rate limits count per node and token "
+                    + "verification reads revocations from the database until it answers again");
+        }
+    }
+
+    /** Redis answered. */
+    public void answered() {
+        long since = downSince;
+        if (since != 0) {
+            downSince = 0;
+            LOG.info("Redis answers again after " + (System.currentTimeMillis() - since) / 1000
+                    + " s; rate limits are shared by all nodes again");
         }
     }
 

@@ -22,7 +22,8 @@ import java.util.Set;
  * Checks what a request carries before a resource sees it, so that nothing malformed reaches a
  * service or the database:
  * <ul>
- * <li>every query parameter and path parameter is valid UTF-8 without control characters (400);</li>
+ * <li>every query parameter and path parameter is valid UTF-8 without control characters, and a
+ *     path parameter holds no (encoded) '/' or '\' (400);</li>
  * <li>a request with a body, or with a Content-Type, is of the media type the route consumes
  *     ({@link Consumes}, application/json when the route names none; 415), with no charset but UTF-8;</li>
  * <li>a JSON body is valid UTF-8 (400) rather than read with replacement characters.</li>
@@ -71,8 +72,10 @@ public class RequestInputFilter implements ContainerRequestFilter {
 
     private static void checkPathParameter(String name, List<String> values) {
         for (String value : values) {
-            if (Text.hasControlCharacter(value, true) || !Text.storable(value) || value.indexOf('\uFFFD') >= 0) {
-                throw ApiException.badRequest("Path parameter '" + name + "' must be UTF-8 text without control characters");
+            if (Text.hasControlCharacter(value, true) || !Text.storable(value) || value.indexOf('\uFFFD') >= 0
+                    || value.indexOf('/') >= 0 || value.indexOf('\\') >= 0) {
+                throw ApiException.badRequest("Path parameter '" + name
+                        + "' must be UTF-8 text without control characters, '/' or '\\'");
             }
         }
     }

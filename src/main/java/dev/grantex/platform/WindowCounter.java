@@ -5,7 +5,7 @@ public interface WindowCounter {
     /**
      * Adds one hit to {@code key} in window number {@code window} and returns the window's count.
      *
-     * @throws CounterUnavailableException when the shared store cannot be reached
+     * @throws CounterUnavailableException when the shared store cannot be reached (Redis's counter only)
      */
     long increment(String key, long window, int windowSeconds);
 }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
-/** Chooses where rate-limit counters live: Redis when configured, this process otherwise. */
+/** Chooses where rate-limit counters live: Redis when configured (this process while it is away), this process otherwise. */
 @ApplicationScoped
 public class WindowCounterProducer {
     @Inject
@@ -13,6 +13,8 @@ public class WindowCounterProducer {
     @Produces
     @ApplicationScoped
     WindowCounter windowCounter() {
-        return redis.configured() ? new RedisWindowCounter(redis.client()) : new LocalWindowCounter();
+        return redis.configured()
+                ? new FallbackWindowCounter(redis, new RedisWindowCounter(redis.client()), new LocalWindowCounter())
+                : new LocalWindowCounter();
     }
 }

@@ -77,28 +77,35 @@ public class RevocationCache {
             return;
         }
         Instant now = clock.instant();
-        try {
-            write(keys, now);
-        } catch (JedisException e) {
-            store.addToOutbox(keys, now);
-            outboxPending = true;
-            outboxCheckedAt = now.toEpochMilli();
+        if (redis.available()) {
+            try {
+                write(keys, now);
+                redis.answered();
+                return;
+            } catch (JedisException e) {
+                redis.failed(e);
+            }
         }
+        store.addToOutbox(keys, now);
+        outboxPending = true;
+        outboxCheckedAt = now.toEpochMilli();
     }
 
     /** Whether the token or its grant is revoked, or empty when the cache cannot answer for certain. */
     public Optional<Boolean> revoked(String jti, String grantId) {
-        if (!redis.configured() || outboxPending()) {
+        if (!redis.configured() || outboxPending() || !redis.available()) {
             return Optional.empty();
         }
         try {
             List<String> values = redis.client().mget(PRIMED, tokenKey(jti), grantKey(grantId));
+            redis.answered();
             if (values.get(0) == null) {
                 prime();
                 return Optional.empty();
             }
             return Optional.of(values.get(1) != null || values.get(2) != null);
         } catch (JedisException e) {
+            redis.failed(e);
             return Optional.empty();
         }
     }

@@ -14,14 +14,28 @@ class HealthIT {
         JsonObject health = Api.anonymous().get("/health").expect(200).json();
         assertEquals("healthy", health.getString("status"));
         assertEquals("ok", health.getString("database"));
-        String expectedRedis = System.getenv("GRANTEX_REDIS_URL") == null ? "in-process" : "ok";
-        assertEquals(expectedRedis, health.getString("redis"));
+        boolean withRedis = System.getenv("GRANTEX_REDIS_URL") != null;
+        assertEquals(withRedis ? "ok" : "in-process", health.getString("redis"));
+        assertEquals(withRedis ? "shared" : "in-process", health.getString("rateLimits"));
     }
 
     @Test
     void livenessAndReadiness() {
         assertEquals("alive", Api.anonymous().get("/health/live").expect(200).json().getString("status"));
         assertEquals("healthy", Api.anonymous().get("/health/ready").expect(200).json().getString("status"));
+    }
+
+    @Test
+    void livenessIsNotRateLimited() {
+        Reply live = Api.anonymous().get("/health/live").expect(200);
+        assertTrue(live.header("X-RateLimit-Limit").isEmpty(), "liveness depends on nothing, rate limits included");
+    }
+
+    @Test
+    void theServersGaugesAreOnMetrics() {
+        String metrics = Api.send(Api.request("/metrics?scope=application").GET()).expect(200).body();
+        assertTrue(metrics.contains("grantex_rate_limits_per_node{mp_scope=\"application\",} 0.0"), metrics);
+        assertTrue(metrics.contains("grantex_redis_answering{mp_scope=\"application\",} 1.0"), metrics);
     }
 
     @Test

@@ -1,0 +1,201 @@
+package dev.grantex.faults;
+
+import static dev.grantex.it.ErrorEnvelope.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.grantex.it.Api;
+import dev.grantex.it.Flows;
+import dev.grantex.it.ItServer;
+import dev.grantex.it.Reply;
+import dev.grantex.it.TestDeveloper;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Outages, crashes and kills against a server of the suite's own, on its own PostgreSQL cluster and
+ * its own Redis (src/test/liberty/faults.env), so that they can be stopped and crashed without
+ * touching the machine's shared services. Run by the build's faults profile (.ci/run does).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultsIT {
+    private static PostgresCluster postgres;
+    private static RedisProcess redis;
+    private static LibertyServer server;
+
+    @BeforeAll
+    static void startTheLab() throws Exception {
+        assumeTrue(PostgresCluster.available() && RedisProcess.available(),
+                "needs Debian's pg_createcluster and redis-server");
+        postgres = PostgresCluster.create(port("GRANTEX_DB_URL"));
+        redis = new RedisProcess(port("GRANTEX_REDIS_URL"));
+        redis.start();
+        server = new LibertyServer(Path.of(System.getProperty("grantex.faults.wlp")),
+                System.getProperty("grantex.faults.server"), ItServer.baseUrl());
+        server.start();
+    }
+
+    @AfterAll
+    static void stopTheLab() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+        if (redis != null) {
+            redis.stop();
+        }
+        if (postgres != null) {
+            postgres.drop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aRedisOutageDegradesAndRecoversWithoutARestart() throws Exception {
+        TestDeveloper developer = TestDeveloper.create("enterprise", "sandbox");
+        String agent = Flows.createAgent(developer, List.of("read"));
+        Flows.Issued kept = Flows.grant(developer, agent, List.of("read"));
+        Flows.Issued revokedBefore = Flows.grant(developer, agent, List.of("read"));
+        Flows.Issued revokedDuring = Flows.grant(developer, agent, List.of("read"));
+        developer.api().delete("/v1/grants/" + revokedBefore.grantId()).expect(204);
+
+        redis.stop();
+        long started = System.nanoTime();
+        assertEquals("alive", Api.anonymous().get("/health/live").expect(200).json().getString("status"));
+        for (String path : List.of("/health", "/health/ready")) {
+            JsonObject health = Api.anonymous().get(path).expect(503).json();
+            assertEquals("degraded", health.getString("status"));
+            assertEquals("unavailable", health.getString("redis"));
+            assertEquals("ok", health.getString("database"));
+            assertEquals("per-node", health.getString("rateLimits"));
+        }
+        assertTrue(Flows.valid(developer, kept.grantToken()), "verification answers from the database");
+        assertFalse(Flows.valid(developer, revokedBefore.grantToken()), "a revoked token stays revoked");
+        Flows.Issued during = Flows.grant(developer, agent, List.of("read"));
+        assertTrue(Flows.valid(developer, during.grantToken()), "the flow keeps working");
+        developer.api().delete("/v1/grants/" + revokedDuring.grantId()).expect(204);
+        assertFalse(Flows.valid(developer, revokedDuring.grantToken()), "revoked during the outage");
+        assertTrue(metrics().contains("grantex_rate_limits_per_node{mp_scope=\"application\",} 1.0"), "the metric says so");
+        // Limits still hold, per node: keys-rotate allows 5 a minute (twice that if a minute ends meanwhile).
+        String key = TestDeveloper.create("enterprise").apiKey();
+        int rotated = 0;
+        Reply rotation = Api.withKey(key).post("/v1/keys/rotate", null);
+        while (rotation.status() == 200 && rotated < 11) {
+            rotated++;
+            key = rotation.json().getString("apiKey");
+            rotation = Api.withKey(key).post("/v1/keys/rotate", null);
+        }
+        assertError(rotation, 429, "RATE_LIMIT_EXCEEDED");
+        assertTrue(rotated >= 5 && rotated <= 10, rotated + " rotations before the 429");
+        long outageMillis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(Files.readString(server.directory().resolve("logs/messages.log")).contains("Redis is not answering"),
+                "the log says so");
+
+        redis.start();
+        JsonObject health = awaitHealthy();
+        assertEquals("ok", health.getString("redis"));
+        assertEquals("shared", health.getString("rateLimits"));
+        assertTrue(metrics().contains("grantex_rate_limits_per_node{mp_scope=\"application\",} 0.0"));
+        assertFalse(Flows.valid(developer, revokedBefore.grantToken()));
+        assertFalse(Flows.valid(developer, revokedDuring.grantToken()));
+        assertTrue(Flows.valid(developer, kept.grantToken()));
+        System.out.println("[faults] redis outage: every check answered within " + outageMillis
+                + " ms; recovered without a restart");
+    }
+
+    @Test
+    @Order(2)
+    void aDatabaseCrashUnderAuditLoadLosesNoAcknowledgedEntry() throws Exception {
+        TestDeveloper developer = TestDeveloper.create("enterprise");
+        AuditLoad load = new AuditLoad(developer, 8);
+        Commands.sleep(3000);
+        postgres.crash();
+        Commands.sleep(2000);
+        JsonObject ready = Api.anonymous().get("/health/ready").expect(503).json();
+        assertEquals("unavailable", ready.getString("database"));
+        long during = load.unavailable.get();
+        Commands.sleep(8000);
+        postgres.start();
+        awaitHealthy();
+        long acknowledgedAfterRecovery = load.acknowledged.size();
+        Commands.sleep(3000);
+        load.stop();
+
+        System.out.println("[faults] database crashed for 10 s under audit load: " + load.counts());
+        assertTrue(load.unavailable.get() > during || during > 0, "the outage answered 503");
+        assertEquals(0, load.unavailableWithoutEnvelope.get(), "every 503 has the envelope and Retry-After");
+        assertEquals(0, load.otherServerErrors.get(), "no 500");
+        assertTrue(load.slowestMillis.get() < 10_000, "bounded: slowest answer " + load.slowestMillis.get() + " ms");
+        assertTrue(load.acknowledged.size() > acknowledgedAfterRecovery, "appends resume without a restart");
+        assertAllPresentAndChainIntact(developer, load);
+    }
+
+    @Test
+    @Order(3)
+    void aKilledServerLosesNoAcknowledgedEntryAndItsCodesWorkOnce() throws Exception {
+        TestDeveloper developer = TestDeveloper.create("enterprise", "sandbox");
+        String agent = Flows.createAgent(developer, List.of("read"));
+        String code = Flows.code(developer, Flows.authorizeBody(agent, Flows.principal(), List.of("read")).build());
+        Flows.Issued issued = Flows.grant(developer, agent, List.of("read"));
+        AuditLoad load = new AuditLoad(developer, 8);
+        Commands.sleep(3000);
+        server.kill();
+        Commands.sleep(1000);
+        server.start();
+        Commands.sleep(3000);
+        load.stop();
+
+        System.out.println("[faults] server killed with kill -9 under audit load and restarted: " + load.counts());
+        assertEquals(0, load.otherServerErrors.get(), "no 500");
+        assertAllPresentAndChainIntact(developer, load);
+        String exchange = Json.createObjectBuilder().add("code", code).add("agentId", agent).build().toString();
+        developer.api().post("/v1/token", exchange).expect(201);
+        assertError(developer.api().post("/v1/token", exchange), 400, "BAD_REQUEST");
+        String refresh = Json.createObjectBuilder().add("refreshToken", issued.refreshToken()).add("agentId", agent)
+                .build().toString();
+        developer.api().post("/v1/token/refresh", refresh).expect(201);
+        assertError(developer.api().post("/v1/token/refresh", refresh), 400, "BAD_REQUEST");
+    }
+
+    private static void assertAllPresentAndChainIntact(TestDeveloper developer, AuditLoad load) {
+        long present = load.acknowledged.stream()
+                .filter(id -> developer.api().get("/v1/audit/" + id).status() == 200).count();
+        JsonObject chain = developer.api().get("/v1/audit/verify").expect(200).json();
+        System.out.println("[faults]   acknowledged=" + load.acknowledged.size() + " present=" + present
+                + " chain valid=" + chain.getBoolean("valid") + " (" + chain.getJsonNumber("checkedEntries") + " entries)");
+        assertEquals(load.acknowledged.size(), present, "every acknowledged entry is present");
+        assertTrue(chain.getBoolean("valid"), chain.toString());
+        assertTrue(chain.getJsonNumber("checkedEntries").longValue() >= present);
+    }
+
+    private static JsonObject awaitHealthy() {
+        for (int i = 0; i < 60; i++) {
+            Reply health = Api.anonymous().get("/health");
+            if (health.status() == 200) {
+                return health.json();
+            }
+            Commands.sleep(500);
+        }
+        throw new AssertionError("not healthy again within 30 s: " + Api.anonymous().get("/health").body());
+    }
+
+    private static String metrics() {
+        return Api.send(Api.request("/metrics?scope=application").GET()).body();
+    }
+
+    private static int port(String setting) {
+        String url = ItServer.env(setting);
+        String afterHost = url.substring(url.indexOf("127.0.0.1:") + "127.0.0.1:".length());
+        return Integer.parseInt(afterHost.replaceAll("[^0-9].*$", ""));
+    }
+}
