@@ -15,8 +15,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks what a request carries before a resource sees it, so that nothing malformed reaches a
@@ -33,6 +36,8 @@ import java.util.Set;
 @Priority(Priorities.HEADER_DECORATOR)
 public class RequestInputFilter implements ContainerRequestFilter {
     private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
+    /** Each route's media type, read once from its annotations. */
+    private static final Map<Method, MediaType> CONSUMED = new ConcurrentHashMap<>();
 
     @Context
     ResourceInfo resourceInfo;
@@ -86,10 +91,8 @@ public class RequestInputFilter implements ContainerRequestFilter {
         if (!hasBody && contentType == null) {
             return;
         }
-        MediaType consumed = consumedType();
-        MediaType sent = parse(contentType);
-        if (sent == null || !sent.isCompatible(consumed) || sent.isWildcardType() || sent.isWildcardSubtype()
-                || !utf8OrNone(sent)) {
+        MediaType consumed = CONSUMED.computeIfAbsent(resourceInfo.getResourceMethod(), RequestInputFilter::consumedType);
+        if (!accepted(contentType, consumed)) {
             throw new ApiException(415, ErrorCodes.forStatus(415), "Unsupported media type: send "
                     + consumed.getType() + "/" + consumed.getSubtype()
                     + (MediaType.APPLICATION_JSON_TYPE.isCompatible(consumed) ? " (UTF-8)" : ""));
@@ -99,10 +102,20 @@ public class RequestInputFilter implements ContainerRequestFilter {
         }
     }
 
-    private MediaType consumedType() {
-        Consumes consumes = resourceInfo.getResourceMethod().getAnnotation(Consumes.class);
+    /** The sent type is the consumed one; the exact header every SDK sends is taken without parsing. */
+    private static boolean accepted(String contentType, MediaType consumed) {
+        if (consumed == MediaType.APPLICATION_JSON_TYPE && MediaType.APPLICATION_JSON.equalsIgnoreCase(contentType)) {
+            return true;
+        }
+        MediaType sent = parse(contentType);
+        return sent != null && sent.isCompatible(consumed) && !sent.isWildcardType() && !sent.isWildcardSubtype()
+                && utf8OrNone(sent);
+    }
+
+    private static MediaType consumedType(Method method) {
+        Consumes consumes = method.getAnnotation(Consumes.class);
         if (consumes == null) {
-            consumes = resourceInfo.getResourceClass().getAnnotation(Consumes.class);
+            consumes = method.getDeclaringClass().getAnnotation(Consumes.class);
         }
         return consumes == null || consumes.value().length == 0 ? MediaType.APPLICATION_JSON_TYPE
                 : MediaType.valueOf(consumes.value()[0]);
@@ -131,10 +144,12 @@ public class RequestInputFilter implements ContainerRequestFilter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try {
-            Text.strictUtf8(body);
-        } catch (CharacterCodingException e) {
-            throw ApiException.badRequest("Request body is not valid UTF-8");
+        if (!Text.ascii(body)) {
+            try {
+                Text.strictUtf8(body);
+            } catch (CharacterCodingException e) {
+                throw ApiException.badRequest("Request body is not valid UTF-8");
+            }
         }
         return body;
     }

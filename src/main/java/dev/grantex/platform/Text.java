@@ -42,6 +42,16 @@ public final class Text {
         return false;
     }
 
+    /** Whether every byte is ASCII, which is always valid UTF-8 (the common case, checked without decoding). */
+    public static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The bytes as UTF-8, refusing malformed sequences instead of replacing them with U+FFFD. */
     public static String strictUtf8(byte[] bytes) throws CharacterCodingException {
         return StandardCharsets.UTF_8.newDecoder()

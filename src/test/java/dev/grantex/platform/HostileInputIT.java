@@ -158,15 +158,14 @@ class HostileInputIT {
 
     @Test
     void ordinaryRefusalsWriteNoFfdcIncidents() throws IOException {
-        Path ffdc = ItServer.serverDirectory().resolve("logs/ffdc");
-        long before = incidentsNaming(ffdc, "ApiException");
         developer.api().get("/v1/agents/ag_none").expect(404);
         developer.api().get("/v1/grants/grnt_none").expect(404);
         developer.api().post("/v1/agents", "{}").expect(400);
         Api.anonymous().post("/v1/signup", "{\"name\":\"\"}").expect(400);
         developer.api().post("/v1/token", "{\"code\":\"nope\",\"agentId\":\"ag_none\"}").expect(400);
         Api.anonymous().get("/v1/consent/areq_none").expect(404);
-        assertEquals(before, incidentsNaming(ffdc, "ApiException"));
+        // Liberty writes one incident file per kind of exception, so any at all would be one of these.
+        assertEquals(0, incidentsNaming(ItServer.serverDirectory().resolve("logs/ffdc"), "ApiException"));
     }
 
     private static long incidentsNaming(Path ffdc, String text) throws IOException {

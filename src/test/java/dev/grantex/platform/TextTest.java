@@ -43,6 +43,13 @@ class TextTest {
     }
 
     @Test
+    void asciiIsTheFastPath() {
+        assertTrue(Text.ascii("{\"token\":\"eyJ.x-_\"}".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(Text.ascii("é".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(Text.ascii(new byte[] {(byte) 0xFF}));
+    }
+
+    @Test
     void storable() {
         assertTrue(Text.storable("emoji 😀"));
         assertFalse(Text.storable("nul \u0000"));
