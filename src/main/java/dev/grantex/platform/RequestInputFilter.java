@@ -1,7 +1,6 @@
 package dev.grantex.platform;
 
 import jakarta.annotation.Priority;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -42,19 +41,24 @@ public class RequestInputFilter implements ContainerRequestFilter {
     @Context
     ResourceInfo resourceInfo;
 
-    @Context
-    HttpServletRequest servletRequest;
-
     @Override
     public void filter(ContainerRequestContext request) {
         if (resourceInfo.getResourceMethod() == null) {
             return;
         }
-        // The servlet's raw query string: JAX-RS's request URI throws on a malformed escape.
-        checkQuery(servletRequest.getQueryString());
+        checkQuery(rawQuery(request));
         request.getUriInfo().getPathParameters().forEach(RequestInputFilter::checkPathParameter);
         if (METHODS_WITH_BODY.contains(request.getMethod())) {
             checkBody(request);
+        }
+    }
+
+    /** The raw query string; JAX-RS cannot even build the request URI when an escape in it is malformed. */
+    private static String rawQuery(ContainerRequestContext request) {
+        try {
+            return request.getUriInfo().getRequestUri().getRawQuery();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("The query string is not valid percent-encoded UTF-8");
         }
     }
 
