@@ -28,6 +28,6 @@ public class DependencyMetrics {
                 redis, r -> r.answering() ? 1 : 0);
         registry.gauge(Metadata.builder().withName("grantex_rate_limits_per_node")
                         .withDescription("1 while Redis is away and this node counts rate limits on its own").build(),
-                redis, r -> r.configured() && !r.answering() ? 1 : 0);
+                redis, r -> r.away() ? 1 : 0);
     }
 }

@@ -53,7 +53,7 @@ public class HealthResource {
     public Response health() {
         String database = databaseStatus();
         String redisStatus = redisStatus();
-        String rateLimits = !redis.configured() ? "in-process" : redis.answering() ? "shared" : "per-node";
+        String rateLimits = !redis.configured() ? "in-process" : redis.away() ? "per-node" : "shared";
         boolean healthy = "ok".equals(database) && !"unavailable".equals(redisStatus);
         return Response.status(healthy ? 200 : 503)
                 .entity(new HealthView(healthy ? "healthy" : "degraded", database, redisStatus, rateLimits))

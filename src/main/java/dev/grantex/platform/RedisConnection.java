@@ -91,6 +91,11 @@ public class RedisConnection {
         return downSince == 0;
     }
 
+    /** Whether a configured Redis is away, so that rate limits count per node (health and the gauge report it). */
+    public boolean away() {
+        return configured() && !answering();
+    }
+
     /** Redis did not answer: until it does again, {@link #available()} lets one probe through a second. */
     public void failed(RuntimeException error) {
         long now = System.currentTimeMillis();
