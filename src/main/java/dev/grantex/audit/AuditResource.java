@@ -1,6 +1,7 @@
 package dev.grantex.audit;
 
 import dev.grantex.platform.ApiException;
+import dev.grantex.platform.QueryParams;
 import dev.grantex.platform.IpRateLimit;
 import dev.grantex.platform.JsonRequests;
 import dev.grantex.platform.RequestContext;
@@ -80,8 +81,8 @@ public class AuditResource {
                              @QueryParam("status") String status, @QueryParam("since") String since,
                              @QueryParam("until") String until, @QueryParam("after") String after,
                              @QueryParam("limit") String limit) {
-        int pageSize = limit == null ? DEFAULT_LIMIT : (int) number(limit, "limit", 1, MAX_LIMIT);
-        long afterSeq = after == null ? 0 : number(after, "after", 0, Long.MAX_VALUE);
+        int pageSize = limit == null ? DEFAULT_LIMIT : (int) QueryParams.wholeNumber(limit, "limit", 1, MAX_LIMIT);
+        long afterSeq = after == null ? 0 : QueryParams.wholeNumber(after, "after", 0, Long.MAX_VALUE);
         AuditService.Filter filter = new AuditService.Filter(agentId, grantId, principalId, action, status,
                 instant(since, "since"), instant(until, "until"));
         List<AuditEntry> page = audit.list(requestContext.caller().developerId(), filter, afterSeq, pageSize + 1);
@@ -109,18 +110,6 @@ public class AuditResource {
     @APIResponse(responseCode = "404", description = "No such entry for this developer")
     public AuditEntryView get(@PathParam("id") String id) {
         return AuditEntryView.of(audit.get(requestContext.caller().developerId(), id));
-    }
-
-    private static long number(String value, String name, long min, long max) {
-        try {
-            long parsed = Long.parseLong(value);
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiException.badRequest(name + " must be a whole number from " + min + " to " + max);
     }
 
     private static Instant instant(String value, String name) {

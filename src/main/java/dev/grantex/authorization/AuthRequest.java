@@ -20,6 +20,7 @@ public class AuthRequest {
     public static final String APPROVED = "approved";
     public static final String DENIED = "denied";
     public static final String CONSUMED = "consumed";
+    public static final String EXPIRED = "expired";
 
     @Id
     private String id;

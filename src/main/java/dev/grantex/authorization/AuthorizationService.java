@@ -5,6 +5,8 @@ import dev.grantex.authorization.AuthorizeViews.AuthorizeRequest;
 import dev.grantex.developers.Developer;
 import dev.grantex.grants.GrantService;
 import dev.grantex.platform.ApiException;
+import jakarta.enterprise.event.Observes;
+import dev.grantex.platform.ExpirySweep;
 import dev.grantex.platform.Caller;
 import dev.grantex.platform.Durations;
 import dev.grantex.platform.Fields;
@@ -216,5 +218,19 @@ public class AuthorizationService {
             // falls through to the same answer as any other unusable URI
         }
         throw ApiException.badRequest("redirectUri must be an absolute http(s) URL without credentials, at most 2048 characters");
+    }
+
+    /**
+     * The sweep marks unanswered or unredeemed requests past their expiry as expired, and removes
+     * finished requests (with their spent codes) after the retention period.
+     */
+    void sweep(@Observes ExpirySweep sweep) {
+        em.createQuery("UPDATE AuthRequest r SET r.status = :expired WHERE r.status IN :open AND r.expiresAt <= :now")
+                .setParameter("expired", AuthRequest.EXPIRED)
+                .setParameter("open", List.of(AuthRequest.PENDING, AuthRequest.APPROVED))
+                .setParameter("now", sweep.now()).executeUpdate();
+        em.createQuery("DELETE FROM AuthRequest r WHERE r.status IN :finished AND r.expiresAt <= :before")
+                .setParameter("finished", List.of(AuthRequest.EXPIRED, AuthRequest.CONSUMED, AuthRequest.DENIED))
+                .setParameter("before", sweep.purgeBefore()).executeUpdate();
     }
 }

@@ -2,6 +2,7 @@ package dev.grantex.developers;
 
 import dev.grantex.platform.AdminEndpoint;
 import dev.grantex.platform.ApiException;
+import dev.grantex.platform.BearerToken;
 import dev.grantex.platform.PrincipalSessionEndpoint;
 import dev.grantex.platform.PublicEndpoint;
 import dev.grantex.platform.RequestContext;
@@ -15,15 +16,11 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Requires a developer API key on every route not marked public, admin or principal-session. */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class ApiKeyFilter implements ContainerRequestFilter {
-    private static final Pattern BEARER = Pattern.compile("^Bearer[ \\t]+(\\S+)$", Pattern.CASE_INSENSITIVE);
-
     @Context
     ResourceInfo resourceInfo;
 
@@ -39,12 +36,9 @@ public class ApiKeyFilter implements ContainerRequestFilter {
                 AdminEndpoint.class, PrincipalSessionEndpoint.class)) {
             return;
         }
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        Matcher bearer = header == null ? null : BEARER.matcher(header);
-        if (bearer == null || !bearer.matches()) {
-            throw ApiException.unauthorized("Missing or invalid Authorization header");
-        }
-        requestContext.authenticate(developers.authenticate(bearer.group(1))
+        String apiKey = BearerToken.from(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .orElseThrow(() -> ApiException.unauthorized("Missing or invalid Authorization header"));
+        requestContext.authenticate(developers.authenticate(apiKey)
                 .orElseThrow(() -> ApiException.unauthorized("Invalid API key")));
     }
 }

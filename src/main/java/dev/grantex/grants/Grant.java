@@ -18,6 +18,7 @@ import java.util.List;
 public class Grant {
     public static final String ACTIVE = "active";
     public static final String REVOKED = "revoked";
+    public static final String EXPIRED = "expired";
 
     @Id
     private String id;

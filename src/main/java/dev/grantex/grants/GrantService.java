@@ -1,9 +1,15 @@
 package dev.grantex.grants;
 
+import dev.grantex.events.EventLog;
+import dev.grantex.events.EventType;
 import dev.grantex.platform.ApiException;
+import jakarta.enterprise.event.Observes;
+import dev.grantex.platform.ExpirySweep;
 import dev.grantex.platform.Ids;
+import dev.grantex.platform.Jsonp;
+import dev.grantex.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -36,10 +42,7 @@ public class GrantService {
     RevocationStore revocationStore;
 
     @Inject
-    Event<GrantCreated> grantCreated;
-
-    @Inject
-    Event<GrantRevoked> grantRevoked;
+    EventLog events;
 
     /** Stores a new active grant in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -48,8 +51,13 @@ public class GrantService {
         Grant grant = new Grant(Ids.newId("grnt"), developerId, agentId, principalId, scopes, clock.instant(), expiresAt,
                 parent == null ? null : parent.id(), parent == null ? 0 : parent.delegationDepth() + 1, audience);
         em.persist(grant);
-        grantCreated.fire(new GrantCreated(developerId, grant.id(), agentId, principalId, scopes, expiresAt,
-                grant.delegationDepth(), grant.parentGrantId()));
+        JsonObjectBuilder data = Jsonp.objectBuilder().add("grantId", grant.id()).add("agentId", agentId)
+                .add("principalId", principalId).add("scopes", Jsonp.stringArray(scopes))
+                .add("expiresAt", Timestamps.format(expiresAt));
+        if (parent != null) {
+            data.add("delegationDepth", grant.delegationDepth()).add("parentGrantId", parent.id());
+        }
+        events.record(developerId, EventType.GRANT_CREATED, data.build());
         return grant;
     }
 
@@ -156,7 +164,8 @@ public class GrantService {
             frontier = next;
         }
         revocations.record(revokedKeys);
-        grantRevoked.fire(new GrantRevoked(developerId, root.id(), revoked.size() > 1, List.copyOf(revoked)));
+        events.record(developerId, EventType.GRANT_REVOKED,
+                Jsonp.objectBuilder().add("grantId", root.id()).add("cascade", revoked.size() > 1).build());
         return revoked;
     }
 
@@ -194,5 +203,12 @@ public class GrantService {
         em.createQuery("DELETE FROM RefreshToken r WHERE r.grantId IN :ids").setParameter("ids", ids).executeUpdate();
         em.createQuery("DELETE FROM GrantToken t WHERE t.grantId IN :ids").setParameter("ids", ids).executeUpdate();
         em.createQuery("DELETE FROM Grant g WHERE g.agentId = :agent").setParameter("agent", agentId).executeUpdate();
+    }
+
+    /** The sweep marks active grants past their expiry as expired (verification refuses them by date anyway). */
+    void markExpired(@Observes ExpirySweep sweep) {
+        em.createQuery("UPDATE Grant g SET g.status = :expired WHERE g.status = :active AND g.expiresAt <= :now")
+                .setParameter("expired", Grant.EXPIRED).setParameter("active", Grant.ACTIVE)
+                .setParameter("now", sweep.now()).executeUpdate();
     }
 }

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -57,8 +58,8 @@ public class GrantsResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GrantList.class)))
     public GrantList list(@QueryParam("agentId") String agentId, @QueryParam("principalId") String principalId,
                           @QueryParam("status") String status) {
-        if (status != null && !Grant.ACTIVE.equals(status) && !Grant.REVOKED.equals(status)) {
-            throw ApiException.badRequest("status must be \"active\" or \"revoked\"");
+        if (status != null && !Set.of(Grant.ACTIVE, Grant.REVOKED, Grant.EXPIRED).contains(status)) {
+            throw ApiException.badRequest("status must be \"active\", \"revoked\" or \"expired\"");
         }
         return new GrantList(grants.list(requestContext.caller().developerId(), agentId, principalId, status)
                 .stream().map(GrantView::of).toList());

@@ -11,6 +11,7 @@ import jakarta.json.JsonReaderFactory;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -55,5 +56,11 @@ public final class Jsonp {
 
     public static JsonArrayBuilder arrayBuilder() {
         return PROVIDER.createArrayBuilder();
+    }
+
+    public static JsonArrayBuilder stringArray(List<String> values) {
+        JsonArrayBuilder array = PROVIDER.createArrayBuilder();
+        values.forEach(array::add);
+        return array;
     }
 }

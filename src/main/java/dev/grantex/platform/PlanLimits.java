@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class PlanLimits {
     public enum Resource {
         AGENTS("agents", 500, 5_000),
+        WEBHOOKS("webhooks", 30, 200),
         ACTIVE_GRANTS("active-grants", 1_000, 50_000),
         AUDIT_ENTRIES("audit-entries", 20_000, 1_000_000);
 

@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Protocol;
@@ -136,16 +137,31 @@ public class RedisConnection {
     }
 
     private static JedisPooled connect(URI uri) {
-        JedisClientConfig config = DefaultJedisClientConfig.builder()
+        return new JedisPooled(hostAndPort(uri), clientConfig(uri, TIMEOUT_MILLIS));
+    }
+
+    /**
+     * A connection of its own, outside the pool, for a subscriber that blocks on it: reads wait for
+     * up to {@code readTimeoutMillis} (0 for ever), so its owner checks liveness with pings.
+     */
+    public Jedis dedicatedConnection(int readTimeoutMillis) {
+        URI uri = URI.create(redisUrl.orElseThrow().trim());
+        return new Jedis(hostAndPort(uri), clientConfig(uri, readTimeoutMillis));
+    }
+
+    private static HostAndPort hostAndPort(URI uri) {
+        return new HostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort());
+    }
+
+    private static JedisClientConfig clientConfig(URI uri, int readTimeoutMillis) {
+        return DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(TIMEOUT_MILLIS)
-                .socketTimeoutMillis(TIMEOUT_MILLIS)
+                .socketTimeoutMillis(readTimeoutMillis)
                 .ssl("rediss".equals(uri.getScheme()))
                 .user(userOf(uri))
                 .password(passwordOf(uri))
                 .database(databaseOf(uri))
                 .build();
-        int port = uri.getPort() < 0 ? 6379 : uri.getPort();
-        return new JedisPooled(new HostAndPort(uri.getHost(), port), config);
     }
 
     private static String userOf(URI uri) {

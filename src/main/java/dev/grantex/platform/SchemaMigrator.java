@@ -21,6 +21,8 @@ public class SchemaMigrator {
     @Resource(lookup = "jdbc/grantex")
     DataSource dataSource;
 
+    private volatile boolean migrated;
+
     void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Startup startup) {
         var result = Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
@@ -32,5 +34,11 @@ public class SchemaMigrator {
                 .migrate();
         LOG.info("Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now)");
+        migrated = true;
+    }
+
+    /** Whether the schema is up to date; EJB timers start before the application does and wait for it. */
+    public boolean migrated() {
+        return migrated;
     }
 }

@@ -1,12 +1,15 @@
 package dev.grantex.tokens;
 
+import dev.grantex.events.EventLog;
+import dev.grantex.events.EventType;
 import dev.grantex.grants.Grant;
 import dev.grantex.keys.SignedJwts;
 import dev.grantex.platform.Hashes;
 import dev.grantex.platform.Ids;
+import dev.grantex.platform.Jsonp;
 import dev.grantex.platform.Secrets;
+import dev.grantex.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -40,7 +43,7 @@ public class TokenIssuer {
     Clock clock;
 
     @Inject
-    Event<TokenIssued> tokenIssued;
+    EventLog events;
 
     /**
      * @param parentAgentDid the DID of the parent grant's agent for delegated grants, else null
@@ -73,8 +76,10 @@ public class TokenIssuer {
         Instant refreshExpiry = now.plus(REFRESH_LIFETIME).isBefore(grant.expiresAt())
                 ? now.plus(REFRESH_LIFETIME) : grant.expiresAt();
         em.persist(new RefreshToken(Hashes.sha256Hex(refreshToken), grant.id(), grant.developerId(), refreshExpiry, now));
-        tokenIssued.fire(new TokenIssued(grant.developerId(), jti, grant.id(), grant.agentId(), grant.principalId(),
-                grant.scopes(), grant.expiresAt()));
+        events.record(grant.developerId(), EventType.TOKEN_ISSUED, Jsonp.objectBuilder()
+                .add("tokenId", jti).add("grantId", grant.id()).add("agentId", grant.agentId())
+                .add("principalId", grant.principalId()).add("scopes", Jsonp.stringArray(grant.scopes()))
+                .add("expiresAt", Timestamps.format(grant.expiresAt())).build());
         return new Issued(grant, token, refreshToken);
     }
 }

@@ -6,6 +6,8 @@ import dev.grantex.authorization.AuthorizationService;
 import dev.grantex.grants.Grant;
 import dev.grantex.grants.GrantService;
 import dev.grantex.platform.ApiException;
+import jakarta.enterprise.event.Observes;
+import dev.grantex.platform.ExpirySweep;
 import dev.grantex.platform.Caller;
 import dev.grantex.platform.Hashes;
 import dev.grantex.platform.PlanLimits;
@@ -110,5 +112,11 @@ public class TokenService {
         Instant expiresAt = em.createQuery("SELECT t.expiresAt FROM GrantToken t WHERE t.jti = :jti", Instant.class)
                 .setParameter("jti", jti).getSingleResult();
         revocations.record(Map.of(RevocationCache.tokenKey(jti), expiresAt));
+    }
+
+    /** The sweep removes expired refresh tokens; used ones are kept until then, for reuse detection. */
+    void purgeExpiredRefreshTokens(@Observes ExpirySweep sweep) {
+        em.createQuery("DELETE FROM RefreshToken r WHERE r.expiresAt <= :now").setParameter("now", sweep.now())
+                .executeUpdate();
     }
 }

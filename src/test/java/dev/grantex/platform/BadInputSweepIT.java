@@ -74,7 +74,10 @@ class BadInputSweepIT {
             }
         }
         for (String path : paths) {
-            send(method, path, credential, null, null);
+            // A stream's answer to a good request never ends; its hostile variants are its query values.
+            if (!(path.equals(template) && isStream(operation))) {
+                send(method, path, credential, null, null);
+            }
             send(method, path, null, null, null);
         }
         if (!Set.of("POST", "PUT", "PATCH").contains(method)) {
@@ -94,6 +97,11 @@ class BadInputSweepIT {
                 send(method, path, credential, "application/json", body.getBytes(StandardCharsets.UTF_8));
             }
         }
+    }
+
+    private static boolean isStream(JsonObject operation) {
+        JsonObject ok = operation.getJsonObject("responses").getJsonObject("200");
+        return ok != null && ok.containsKey("content") && ok.getJsonObject("content").containsKey("text/event-stream");
     }
 
     private static List<String> requestFields(JsonObject operation, JsonObject schemas) {

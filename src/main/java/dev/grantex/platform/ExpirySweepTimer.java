@@ -1,0 +1,51 @@
+package dev.grantex.platform;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every minute, on one node of the cluster (a persistent timer, stored in the database): expired
+ * grants and authorization requests are marked expired, and spent rows (used or expired refresh
+ * tokens, finished authorization requests, old events and finished webhook deliveries) are purged.
+ */
+@Singleton
+public class ExpirySweepTimer {
+    private static final Logger LOG = Logger.getLogger(ExpirySweepTimer.class.getName());
+
+    @Inject
+    Event<ExpirySweep> sweep;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    SchemaMigrator schema;
+
+    @Inject
+    @ConfigProperty(name = "grantex.retention-days", defaultValue = "7")
+    int retentionDays;
+
+    @Schedule(hour = "*", minute = "*", persistent = true, info = "grantex expiry sweep")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void sweep() {
+        if (!schema.migrated()) {
+            return;
+        }
+        Instant now = clock.instant();
+        try {
+            sweep.fire(new ExpirySweep(now, now.minus(Duration.ofDays(Math.max(1, retentionDays)))));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The expiry sweep failed; it runs again in a minute", e);
+        }
+    }
+}

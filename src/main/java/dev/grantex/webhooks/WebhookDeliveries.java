@@ -1,0 +1,128 @@
+package dev.grantex.webhooks;
+
+import dev.grantex.platform.Ids;
+import dev.grantex.platform.SecretBox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The delivery rows' life: leasing due rows to this node, and recording each attempt's outcome.
+ * A lease moves a row's next attempt past the end of the attempt; an outcome is only recorded under
+ * the lease it was made under, so a node that lost its lease (it paused longer than the lease) cannot
+ * overwrite what another node recorded since.
+ */
+@ApplicationScoped
+public class WebhookDeliveries {
+    /** Long enough for an attempt (10 s) and its recording, with room for a slow node. */
+    static final Duration LEASE = Duration.ofSeconds(60);
+    private static final long FIRST_BACKOFF_SECONDS = 30;
+    private static final int MAX_ERROR_LENGTH = 1024;
+
+    @PersistenceContext(unitName = "grantex")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    SecretBox secrets;
+
+    private volatile Boolean postgres;
+
+    /** Leases up to {@code limit} due rows to this node: SKIP LOCKED on PostgreSQL, compare-and-set on Derby. */
+    @Transactional
+    public List<WebhookAttempt> leaseDue(int limit) {
+        Instant now = clock.instant();
+        String token = Ids.newId("lease");
+        long leasedUntil = now.plus(LEASE).toEpochMilli();
+        if (postgres()) {
+            em.createNativeQuery("UPDATE webhook_deliveries SET next_attempt_at = ?, lease_token = ? WHERE id IN "
+                            + "(SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? "
+                            + "ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)")
+                    .setParameter(1, leasedUntil).setParameter(2, token).setParameter(3, now.toEpochMilli())
+                    .setParameter(4, limit).executeUpdate();
+        } else {
+            List<?> due = em.createNativeQuery("SELECT id FROM webhook_deliveries WHERE status = 'pending' "
+                            + "AND next_attempt_at <= ? ORDER BY next_attempt_at")
+                    .setParameter(1, now.toEpochMilli()).setMaxResults(limit).getResultList();
+            for (Object id : due) {
+                em.createNativeQuery("UPDATE webhook_deliveries SET next_attempt_at = ?, lease_token = ? "
+                                + "WHERE id = ? AND status = 'pending' AND next_attempt_at <= ?")
+                        .setParameter(1, leasedUntil).setParameter(2, token).setParameter(3, id)
+                        .setParameter(4, now.toEpochMilli()).executeUpdate();
+            }
+        }
+        List<WebhookDelivery> leased = em.createQuery("SELECT d FROM WebhookDelivery d WHERE d.leaseToken = :token",
+                WebhookDelivery.class).setParameter("token", token).getResultList();
+        Map<String, String> secretByWebhook = new HashMap<>();
+        List<WebhookAttempt> attempts = new ArrayList<>();
+        for (WebhookDelivery delivery : leased) {
+            String secret = secretByWebhook.computeIfAbsent(delivery.webhookId(), id -> {
+                Webhook webhook = em.find(Webhook.class, id);
+                return webhook == null ? null : secrets.open(webhook.sealedSecret());
+            });
+            if (secret != null) {
+                attempts.add(new WebhookAttempt(delivery.id(), token, delivery.url(), delivery.payload(),
+                        delivery.signature(), secret));
+            }
+        }
+        return attempts;
+    }
+
+    /** Records a successful attempt (any 2xx). */
+    @Transactional
+    public void delivered(WebhookAttempt attempt) {
+        WebhookDelivery delivery = leasedRow(attempt);
+        if (delivery != null) {
+            delivery.markDelivered(clock.instant());
+        }
+    }
+
+    /** Records a failed attempt: retried after 30 s, 60 s, 120 s, 240 s, then failed for good. */
+    @Transactional
+    public void attemptFailed(WebhookAttempt attempt, String error) {
+        WebhookDelivery delivery = leasedRow(attempt);
+        if (delivery != null) {
+            String lastError = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
+            delivery.markAttemptFailed(lastError, clock.instant(), backoff(delivery.attempts() + 1));
+        }
+    }
+
+    /** The wait after the n-th failed attempt: 30·2^(n−1) seconds. */
+    static Duration backoff(int failedAttempts) {
+        return Duration.ofSeconds(FIRST_BACKOFF_SECONDS << Math.max(0, failedAttempts - 1));
+    }
+
+    private WebhookDelivery leasedRow(WebhookAttempt attempt) {
+        WebhookDelivery delivery = em.find(WebhookDelivery.class, attempt.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
+        boolean stillOurs = delivery != null && WebhookDelivery.PENDING.equals(delivery.status())
+                && attempt.leaseToken().equals(delivery.leaseToken());
+        return stillOurs ? delivery : null;
+    }
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            try {
+                known = em.unwrap(Connection.class).getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot tell which database holds the webhook deliveries", e);
+            }
+            postgres = known;
+        }
+        return known;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.grantex.webhooks;
+
+import dev.grantex.events.EventType;
+import dev.grantex.platform.ApiException;
+import dev.grantex.platform.Ids;
+import jakarta.enterprise.event.Observes;
+import dev.grantex.platform.ExpirySweep;
+import dev.grantex.platform.PlanLimits;
+import dev.grantex.platform.RandomBytes;
+import dev.grantex.platform.SecretBox;
+import dev.grantex.platform.Timestamps;
+import dev.grantex.webhooks.WebhookViews.CreatedWebhookView;
+import dev.grantex.webhooks.WebhookViews.DeliveryPage;
+import dev.grantex.webhooks.WebhookViews.DeliveryView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A developer's webhooks: registration, listing, removal, and the deliveries of each. */
+@ApplicationScoped
+@Transactional
+public class WebhookService {
+    private static final int SECRET_BYTES = 24;
+    private static final Set<String> STATUSES = Set.of(WebhookDelivery.PENDING, WebhookDelivery.DELIVERED,
+            WebhookDelivery.FAILED);
+
+    @PersistenceContext(unitName = "grantex")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    SecretBox secrets;
+
+    @Inject
+    WebhookTargets targets;
+
+    @Inject
+    PlanLimits planLimits;
+
+    public CreatedWebhookView create(String developerId, String plan, String url, List<String> events) {
+        targets.checkRegistration(url);
+        List<String> validEvents = checkEvents(events);
+        planLimits.check(plan, PlanLimits.Resource.WEBHOOKS, () -> {
+            planLimits.lockDeveloper(developerId);
+            return em.createQuery("SELECT COUNT(w) FROM Webhook w WHERE w.developerId = :dev", Long.class)
+                    .setParameter("dev", developerId).getSingleResult();
+        });
+        String secret = HexFormat.of().formatHex(RandomBytes.of(SECRET_BYTES));
+        Instant now = clock.instant();
+        Webhook webhook = new Webhook(Ids.newId("wh"), developerId, url, validEvents, secrets.seal(secret), now);
+        em.persist(webhook);
+        return new CreatedWebhookView(webhook.id(), url, validEvents, secret, Timestamps.format(now));
+    }
+
+    private static List<String> checkEvents(List<String> events) {
+        if (events == null || events.isEmpty()) {
+            throw ApiException.badRequest("events must list at least one of " + String.join(", ", EventType.webhookTypes()));
+        }
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String event : events) {
+            if (event == null || !EventType.webhookTypes().contains(event)) {
+                throw ApiException.badRequest("Invalid event type '" + event + "': webhooks accept "
+                        + String.join(", ", EventType.webhookTypes()));
+            }
+            distinct.add(event);
+        }
+        return List.copyOf(distinct);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Webhook> list(String developerId) {
+        return em.createQuery("SELECT w FROM Webhook w WHERE w.developerId = :dev ORDER BY w.createdAt DESC, w.id DESC",
+                Webhook.class).setParameter("dev", developerId).getResultList();
+    }
+
+    /** Removes the webhook and its deliveries (pending ones are not attempted again). */
+    public void delete(String developerId, String webhookId) {
+        Webhook webhook = find(developerId, webhookId);
+        em.createQuery("DELETE FROM WebhookDelivery d WHERE d.webhookId = :id").setParameter("id", webhook.id())
+                .executeUpdate();
+        em.remove(webhook);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DeliveryPage deliveries(String developerId, String webhookId, String status, int page, int pageSize) {
+        Webhook webhook = find(developerId, webhookId);
+        if (status != null && !STATUSES.contains(status)) {
+            throw ApiException.badRequest("status must be pending, delivered or failed");
+        }
+        String where = " FROM WebhookDelivery d WHERE d.webhookId = :id" + (status == null ? "" : " AND d.status = :status");
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(d)" + where, Long.class).setParameter("id", webhook.id());
+        TypedQuery<WebhookDelivery> rows = em.createQuery("SELECT d" + where + " ORDER BY d.createdAt DESC, d.id DESC",
+                WebhookDelivery.class).setParameter("id", webhook.id());
+        if (status != null) {
+            count.setParameter("status", status);
+            rows.setParameter("status", status);
+        }
+        List<DeliveryView> deliveries = rows.setFirstResult((page - 1) * pageSize).setMaxResults(pageSize)
+                .getResultList().stream().map(DeliveryView::of).toList();
+        return new DeliveryPage(deliveries, count.getSingleResult(), page, pageSize);
+    }
+
+    private Webhook find(String developerId, String webhookId) {
+        Webhook webhook = em.find(Webhook.class, webhookId);
+        if (webhook == null || !webhook.developerId().equals(developerId)) {
+            throw ApiException.notFound("Webhook not found");
+        }
+        return webhook;
+    }
+
+    /** The sweep removes delivered and failed deliveries older than the retention period. */
+    void purgeFinishedDeliveries(@Observes ExpirySweep sweep) {
+        em.createQuery("DELETE FROM WebhookDelivery d WHERE d.status <> :pending AND d.createdAt < :before")
+                .setParameter("pending", WebhookDelivery.PENDING).setParameter("before", sweep.purgeBefore())
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,224 @@
+package dev.grantex.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.grantex.it.Flows;
+import dev.grantex.it.SseClient;
+import dev.grantex.it.TestDeveloper;
+import dev.grantex.it.WsClient;
+import jakarta.json.JsonObject;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** /v1/events/stream (SSE) and /v1/events/ws (WebSocket), contract §6.4. */
+class EventStreamsIT {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Pattern EVENT_ID = Pattern.compile("^evt_[0-9A-HJKMNP-TV-Z]{26}$");
+    private static final Pattern TIMESTAMP = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$");
+
+    @Test
+    void sseCarriesTheFlowsEventsAsEnvelopesWithTheContractsHeaders() {
+        TestDeveloper developer = TestDeveloper.create("enterprise");
+        try (SseClient stream = SseClient.subscribed(developer.apiKey(), null)) {
+            var headers = stream.response().headers();
+            assertTrue(headers.firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+            assertEquals("no-cache", headers.firstValue("Cache-Control").orElse(null));
+            assertEquals("no", headers.firstValue("X-Accel-Buffering").orElse(null));
+            String agentId = Flows.createAgent(developer, List.of("read"));
+            Flows.Issued issued = Flows.grant(developer, agentId, List.of("read"));
+            developer.api().delete("/v1/grants/" + issued.grantId()).expect(204);
+
+            JsonObject created = stream.next(WAIT);
+            assertEnvelope(created, "grant.created");
+            assertEquals(issued.grantId(), created.getJsonObject("data").getString("grantId"));
+            assertEquals(agentId, created.getJsonObject("data").getString("agentId"));
+            assertEquals("read", created.getJsonObject("data").getJsonArray("scopes").getString(0));
+            JsonObject token = stream.next(WAIT);
+            assertEnvelope(token, "token.issued");
+            assertEquals(issued.claims().getString("jti"), token.getJsonObject("data").getString("tokenId"));
+            JsonObject revoked = stream.next(WAIT);
+            assertEnvelope(revoked, "grant.revoked");
+            assertEquals(issued.grantId(), revoked.getJsonObject("data").getString("grantId"));
+            assertEquals(false, revoked.getJsonObject("data").getBoolean("cascade"));
+        }
+    }
+
+    @Test
+    void sseSendsKeepAliveComments() throws InterruptedException {
+        TestDeveloper developer = TestDeveloper.create("enterprise");
+        try (SseClient stream = SseClient.subscribed(developer.apiKey(), null)) {
+            Thread.sleep(4_500); // the test server sends keep-alives every 2 s
+            assertTrue(stream.lines().stream().filter(": keepalive"::equals).count() >= 2, stream.lines().toString());
+        }
+    }
+
+    @Test
+    void theTypesFilterPassesOnlyTheNamedTypes() {
+        TestDeveloper developer = TestDeveloper.create("enterprise");
+        try (SseClient stream = SseClient.subscribed(developer.apiKey(), "types=grant.revoked,token.issued")) {
+            String agentId = Flows.createAgent(developer, List.of("read"));
+            Flows.Issued issued = Flows.grant(developer, agentId, List.of("read"));
+            developer.api().delete("/v1/grants/" + issued.grantId()).expect(204);
+            assertEquals("token.issued", stream.next(WAIT).getString("type"));
+            assertEquals("grant.revoked", stream.next(WAIT).getString("type"));
+        }
+    }
+
+    @Test
+    void aMalformedFilterOrAMissingKeyIsRefused() {
+        TestDeveloper developer = TestDeveloper.create("enterprise");
+        for (String query : List.of("types=grant.created,nope", "types=", "types=grant.created,,token.issued")) {
+            try (SseClient stream = SseClient.open(developer.apiKey(), query)) {
+                assertEquals(400, stream.status(), query);
+                assertEquals("BAD_REQUEST", stream.errorBody().getString("code"));
+            }
+        }
+        try (SseClient stream = SseClient.open(null, null)) {
+            assertEquals(401, stream.status());
+        }
+        try (SseClient stream = SseClient.open("gx_live_not-a-key-0123456789012345678901234567", null)) {
+            assertEquals(401, stream.status());
+        }
+    }
+
+    @Test
+    void aSixthStreamOfOneDeveloperIs429UntilOneCloses() {
+        TestDeveloper developer = TestDeveloper.create("enterprise");
+        List<SseClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                open.add(SseClient.subscribed(developer.apiKey(), null));
+            }
+            try (SseClient sixth = SseClient.open(developer.apiKey(), null)) {
+                assertEquals(429, sixth.status());
+                assertEquals("TOO_MANY_CONNECTIONS", sixth.errorBody().getString("code"));
+            }
+            // Another developer is not affected.
+            try (SseClient other = SseClient.subscribed(TestDeveloper.create("enterprise").apiKey(), null)) {
+                assertEquals(200, other.status());
+            }
+        } finally {
+            open.forEach(SseClient::close);
+        }
+        // A closed stream frees its slot once the server notices (at its next keep-alive, 2 s here).
+        SseClient again = null;
+        for (int i = 0; i < 20 && again == null; i++) {
+            SseClient attempt = SseClient.open(developer.apiKey(), null);
+            if (attempt.status() == 200) {
+                again = attempt;
+            } else {
+                sleep(500);
+            }
+        }
+        assertNotNull(again, "no slot was freed after the streams closed");
+        again.close();
+    }
+
+    @Test
+    void noStreamSeesAnotherDevelopersEvents() {
+        TestDeveloper mine = TestDeveloper.create("enterprise");
+        TestDeveloper theirs = TestDeveloper.create("enterprise");
+        try (SseClient sse = SseClient.subscribed(mine.apiKey(), null); WsClient ws = WsClient.connect(mine.apiKey())) {
+            awaitRegistered();
+            String agentId = Flows.createAgent(theirs, List.of("read"));
+            Flows.grant(theirs, agentId, List.of("read"));
+            String myAgent = Flows.createAgent(mine, List.of("read"));
+            Flows.Issued myGrant = Flows.grant(mine, myAgent, List.of("read"));
+            // The first event each sees is its own developer's.
+            assertEquals(myGrant.grantId(), sse.next(WAIT).getJsonObject("data").getString("grantId"));
+            assertEquals(myGrant.grantId(), ws.next(WAIT).getJsonObject("data").getString("grantId"));
+        }
+    }
+
+    @Test
+    void webSocketCarriesEnvelopesAndTakesAFilterMessage() {
+        TestDeveloper developer = TestDeveloper.create("enterprise");
+        try (WsClient ws = WsClient.connect(developer.apiKey())) {
+            awaitRegistered();
+            ws.send("{\"types\":[\"grant.revoked\"]}");
+            sleep(300);
+            String agentId = Flows.createAgent(developer, List.of("read"));
+            Flows.Issued issued = Flows.grant(developer, agentId, List.of("read"));
+            developer.api().delete("/v1/grants/" + issued.grantId()).expect(204);
+            JsonObject revoked = ws.next(WAIT);
+            assertEnvelope(revoked, "grant.revoked");
+            assertEquals(issued.grantId(), revoked.getJsonObject("data").getString("grantId"));
+            assertNull(ws.next(Duration.ofMillis(500)));
+        }
+    }
+
+    @Test
+    void webSocketPingsAndClosesWith1007OnABadFilter() throws InterruptedException {
+        TestDeveloper developer = TestDeveloper.create("enterprise");
+        try (WsClient ws = WsClient.connect(developer.apiKey())) {
+            Thread.sleep(4_500);
+            assertTrue(ws.pings() >= 2, "pings: " + ws.pings());
+            ws.send("{\"types\":[\"no.such.type\"]}");
+            assertEquals(1007, ws.closeCode(WAIT));
+        }
+        for (String bad : List.of("not json", "{\"types\":\"grant.created\"}", "{\"types\":[1]}")) {
+            try (WsClient ws = WsClient.connect(developer.apiKey())) {
+                ws.send(bad);
+                assertEquals(1007, ws.closeCode(WAIT), bad);
+            }
+        }
+    }
+
+    @Test
+    void webSocketUpgradeWithoutAValidKeyIsRefusedWith401() {
+        for (String key : new String[] {null, "gx_live_not-a-key-0123456789012345678901234567"}) {
+            CompletionException refused = assertThrows(CompletionException.class, () -> WsClient.connect(key));
+            WebSocketHandshakeException handshake = (WebSocketHandshakeException) refused.getCause();
+            assertEquals(401, handshake.getResponse().statusCode());
+        }
+    }
+
+    @Test
+    void aSixthWebSocketOfOneDeveloperIsClosedWith1013() {
+        TestDeveloper developer = TestDeveloper.create("enterprise");
+        List<WsClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                open.add(WsClient.connect(developer.apiKey()));
+            }
+            try (WsClient sixth = WsClient.connect(developer.apiKey())) {
+                assertEquals(1013, sixth.closeCode(WAIT));
+            }
+            for (WsClient ws : open) {
+                assertNull(ws.closeCode(Duration.ZERO));
+            }
+        } finally {
+            open.forEach(WsClient::close);
+        }
+    }
+
+    /** The server registers a WebSocket right after the handshake, on its own thread: give it a moment. */
+    private static void awaitRegistered() {
+        sleep(300);
+    }
+
+    private static void assertEnvelope(JsonObject event, String type) {
+        assertNotNull(event, "no " + type + " event arrived");
+        assertEquals(type, event.getString("type"));
+        assertTrue(EVENT_ID.matcher(event.getString("id")).matches(), event.getString("id"));
+        assertTrue(TIMESTAMP.matcher(event.getString("createdAt")).matches(), event.getString("createdAt"));
+        assertEquals(4, event.size(), event.toString());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
