@@ -11,6 +11,8 @@ TARGETS = {
     "jwks": ("GET /.well-known/jwks.json", "req/s", 12_000, None),
     "verify": ("POST /v1/tokens/verify (valid tokens)", "req/s", 6_000, 20.0),
     "flow": ("sandbox authorize → token", "flows/s", 500, None),
+    "flow-events": ("the flow, events to 1 webhook + SSE + WebSocket (other node)", "flows/s", None, None),
+    "flow-deliveries": ("the flow, events to 10 webhooks + SSE + WebSocket", "flows/s", None, None),
     "audit": ("POST /v1/audit/log, one developer", "entries/s", 3_000, None),
     "delegate": ("POST /v1/grants/delegate", "req/s", 500, None),
     "agents": ("GET /v1/agents (API-key auth)", "req/s", None, None),
@@ -27,7 +29,7 @@ def lines(name):
 
 
 def rate(row):
-    good = row["units"] if row["scenario"] == "flow" else row["requests"] - row["errors"]
+    good = row["units"] if row["scenario"].startswith("flow") else row["requests"] - row["errors"]
     return good / row["seconds"]
 
 
@@ -49,6 +51,10 @@ for row in results:
     if p99_target:
         goals.append(f"p99 ≤ {p99_target:g} ms")
         met &= row["p99"] <= p99_target
+    if row["scenario"] == "flow-events" and "flow" in empty:
+        share = value / rate(empty["flow"])
+        goals.append(f"≥ 85% of the flow without events ({share:.0%})")
+        met &= share >= 0.85
     if row["phase"] == "scale" and row["scenario"] in empty:
         baseline = rate(empty[row["scenario"]])
         share = value / baseline if baseline else 0
@@ -62,6 +68,18 @@ for row in results:
 print("\nWarm-up before each measured run, throughput per slice (see bench/README.md):")
 for row in results:
     print(f"* {row['phase']} {row['scenario']}: {', '.join(f'{r:,}' for r in row.get('warmup', []))}")
+
+for events in lines("events.jsonl"):
+    complete = events["sseEvents"] == events["wsEvents"] == events["committed"] \
+        and events["distinctDeliveries"] == events["committed"] * events["webhooks"]
+    latency_ok = events["sseP99Ms"] <= 200 and events["wsP99Ms"] <= 200
+    print(f"\nEvents, {events['name']}: committed {events['committed']:,}; SSE received {events['sseEvents']:,}, "
+          f"WebSocket {events['wsEvents']:,}, webhook deliveries {events['distinctDeliveries']:,} distinct of "
+          f"{events['deliveries']:,} ({events['webhooks']} webhook(s)) {verdict(complete)}; commit-to-client latency "
+          f"on the other node: SSE p50 {events['sseP50Ms']} ms, p99 {events['sseP99Ms']} ms, WebSocket p50 "
+          f"{events['wsP50Ms']} ms, p99 {events['wsP99Ms']} ms (target p99 ≤ 200 ms) {verdict(latency_ok)}; "
+          f"peak {events['peakDeliveriesPerSecond']:,} deliveries/s"
+          + (f" (target ≥ 1,000) {verdict(events['peakDeliveriesPerSecond'] >= 1000)}" if events['webhooks'] > 1 else ""))
 
 for chain in lines("chains.jsonl"):
     print(f"\nAudit chain {chain['label']}: valid={chain['valid']}, {chain['checkedEntries']:,} entries "

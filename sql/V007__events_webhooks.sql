@@ -42,3 +42,4 @@ CREATE TABLE webhook_deliveries (
 );
 CREATE INDEX webhook_deliveries_due_ix ON webhook_deliveries (status, next_attempt_at);
 CREATE INDEX webhook_deliveries_webhook_ix ON webhook_deliveries (webhook_id, created_at);
+CREATE INDEX webhook_deliveries_lease_ix ON webhook_deliveries (lease_token);

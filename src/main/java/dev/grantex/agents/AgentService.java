@@ -1,12 +1,11 @@
 package dev.grantex.agents;
 
-import dev.grantex.authorization.AuthorizationService;
-import dev.grantex.grants.GrantService;
 import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Ids;
 import dev.grantex.platform.PlanLimits;
 import dev.grantex.platform.Scopes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -37,10 +36,7 @@ public class AgentService {
     PlanLimits planLimits;
 
     @Inject
-    GrantService grants;
-
-    @Inject
-    AuthorizationService authorizations;
+    Event<AgentDeleting> deleting;
 
     public Agent create(String developerId, String plan, String name, String description, List<String> scopes) {
         String validName = requireName(name);
@@ -102,8 +98,7 @@ public class AgentService {
     /** Removes the agent with its grants, tokens and authorization requests; audit entries stay. */
     public void delete(String developerId, String agentId) {
         Agent agent = get(developerId, agentId);
-        grants.deleteAgentGrants(developerId, agentId);
-        authorizations.deleteAgentRequests(agentId);
+        deleting.fire(new AgentDeleting(developerId, agentId));
         em.remove(agent);
     }
 

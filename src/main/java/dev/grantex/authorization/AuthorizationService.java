@@ -1,6 +1,7 @@
 package dev.grantex.authorization;
 
 import dev.grantex.agents.Agent;
+import dev.grantex.agents.AgentDeleting;
 import dev.grantex.authorization.AuthorizeViews.AuthorizeRequest;
 import dev.grantex.developers.Developer;
 import dev.grantex.grants.GrantService;
@@ -180,10 +181,10 @@ public class AuthorizationService {
         return request;
     }
 
-    /** Removes an agent's authorization requests, in the caller's transaction. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void deleteAgentRequests(String agentId) {
-        em.createQuery("DELETE FROM AuthRequest a WHERE a.agentId = :agent").setParameter("agent", agentId).executeUpdate();
+    /** Removes a deleted agent's authorization requests, in the deleting transaction. */
+    void deleteAgentRequests(@Observes AgentDeleting deleting) {
+        em.createQuery("DELETE FROM AuthRequest a WHERE a.agentId = :agent").setParameter("agent", deleting.agentId())
+                .executeUpdate();
     }
 
     /** Approves the request with a fresh code; only the code's hash is kept. */

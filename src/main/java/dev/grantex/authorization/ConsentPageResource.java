@@ -2,7 +2,7 @@ package dev.grantex.authorization;
 
 import dev.grantex.agents.Agent;
 import dev.grantex.platform.ApiException;
-import dev.grantex.platform.PublicEndpoint;
+import dev.grantex.platform.auth.PublicEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

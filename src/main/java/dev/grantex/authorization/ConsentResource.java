@@ -4,7 +4,7 @@ import dev.grantex.agents.Agent;
 import dev.grantex.authorization.AuthorizeViews.ApprovedView;
 import dev.grantex.authorization.AuthorizeViews.ConsentView;
 import dev.grantex.authorization.AuthorizeViews.DeniedView;
-import dev.grantex.platform.PublicEndpoint;
+import dev.grantex.platform.auth.PublicEndpoint;
 import dev.grantex.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -4,7 +4,7 @@ import dev.grantex.developers.DeveloperViews.AdminCreateRequest;
 import dev.grantex.developers.DeveloperViews.CreatedView;
 import dev.grantex.developers.DeveloperViews.DeveloperList;
 import dev.grantex.developers.DeveloperViews.MeView;
-import dev.grantex.platform.AdminEndpoint;
+import dev.grantex.platform.auth.AdminEndpoint;
 import dev.grantex.platform.IpRateLimit;
 import dev.grantex.platform.JsonRequests;
 import jakarta.enterprise.context.ApplicationScoped;

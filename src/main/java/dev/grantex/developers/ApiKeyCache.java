@@ -1,6 +1,12 @@
 package dev.grantex.developers;
 
+import dev.grantex.events.EventRelay;
+import dev.grantex.events.NodeSignal;
 import dev.grantex.platform.Caller;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -15,16 +21,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Accepted API keys, by hash, so that an authenticated request does not read the database. A key
- * rotated on this node is forgotten at once; every node also asks the database, at most once a
- * second, which developers rotated their key recently, and forgets their old keys. So a rotated key
- * stops working on every node within about a second. Unknown keys are never cached.
+ * rotated on this node is forgotten at once, and every other node is told through the event relay
+ * to forget it too, so it stops working everywhere at once. As the fallback for when Redis is away,
+ * every node also asks the database once a second (on a scheduled thread, not on requests) which
+ * developers rotated their key recently, and forgets their old keys. Unknown keys are never cached.
  */
 @ApplicationScoped
 public class ApiKeyCache {
@@ -39,7 +47,8 @@ public class ApiKeyCache {
     }
 
     private final Map<String, Entry> byKeyHash = new ConcurrentHashMap<>();
-    private final AtomicLong nextPoll = new AtomicLong();
+    private static final String ROTATED_SIGNAL = "api-key-rotated";
+    private volatile ScheduledFuture<?> polling;
 
     @PersistenceContext(unitName = "grantex")
     EntityManager em;
@@ -47,9 +56,14 @@ public class ApiKeyCache {
     @Inject
     Clock clock;
 
+    @Inject
+    EventRelay relay;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
     /** The cached entry for the key hash, or what {@code load} finds (cached when found). */
     Optional<Caller> get(String keyHash, Supplier<Optional<Entry>> load) {
-        forgetRotatedKeys();
         Entry cached = byKeyHash.get(keyHash);
         if (cached != null) {
             return Optional.of(cached.caller());
@@ -64,17 +78,36 @@ public class ApiKeyCache {
         return loaded.map(Entry::caller);
     }
 
-    /** Forgets the developer's keys on this node once the rotating transaction has ended. */
+    void startPolling(@Observes Startup startup) {
+        polling = scheduler.scheduleWithFixedDelay(this::forgetRotatedKeys, POLL_INTERVAL_MILLIS, POLL_INTERVAL_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stopPolling() {
+        if (polling != null) {
+            polling.cancel(false);
+        }
+    }
+
+    /** Forgets the developer's keys on this node once the rotating transaction has ended, and tells the others. */
     void forgetRotated(@Observes(during = TransactionPhase.AFTER_COMPLETION) ApiKeyRotated rotated) {
-        byKeyHash.values().removeIf(entry -> entry.caller().developerId().equals(rotated.developerId()));
+        forget(rotated.developerId());
+        relay.signal(ROTATED_SIGNAL, rotated.developerId());
+    }
+
+    void forgetRotatedElsewhere(@Observes NodeSignal signal) {
+        if (ROTATED_SIGNAL.equals(signal.topic())) {
+            forget(signal.payload());
+        }
+    }
+
+    private void forget(String developerId) {
+        byKeyHash.values().removeIf(entry -> entry.caller().developerId().equals(developerId));
     }
 
     private void forgetRotatedKeys() {
         long now = clock.millis();
-        long due = nextPoll.get();
-        if (now < due || !nextPoll.compareAndSet(due, now + POLL_INTERVAL_MILLIS)) {
-            return;
-        }
         try {
             List<Object[]> rotated = em.createQuery("SELECT d.id, d.keyRotatedAt FROM Developer d "
                             + "WHERE d.keyRotatedAt > :since", Object[].class)

@@ -5,7 +5,7 @@ import dev.grantex.developers.DeveloperViews.SignupRequest;
 import dev.grantex.platform.ApiException;
 import dev.grantex.platform.IpRateLimit;
 import dev.grantex.platform.JsonRequests;
-import dev.grantex.platform.PublicEndpoint;
+import dev.grantex.platform.auth.PublicEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;

@@ -6,6 +6,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -27,12 +28,14 @@ import redis.clients.jedis.exceptions.JedisException;
  * A message is this node's id, a newline and the envelope; each node skips its own messages, as it
  * has already delivered them. Without Redis (a single node) there is nothing to relay. While Redis
  * is away, stream clients see only the events committed on their own node; webhooks lose nothing,
- * as their deliveries are rows.
+ * as their deliveries are rows. The same subscription carries node signals (channel
+ * {@code grantex:signals}): requests to every node to act at once, such as dropping a rotated API key.
  */
 @ApplicationScoped
 public class EventRelay {
     private static final Logger LOG = Logger.getLogger(EventRelay.class.getName());
     private static final String CHANNEL_PREFIX = "grantex:events:";
+    private static final String SIGNALS = "grantex:signals";
     private static final long PING_SECONDS = 5;
     /** A subscription that has not answered a ping for this long is taken down and made again. */
     private static final long SILENCE_MILLIS = 3 * PING_SECONDS * 1000;
@@ -41,6 +44,9 @@ public class EventRelay {
 
     @Inject
     RedisConnection redis;
+
+    @Inject
+    Event<NodeSignal> signals;
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
@@ -78,6 +84,22 @@ public class EventRelay {
         }
     }
 
+    /**
+     * Asks every other node to act on {@code topic} now (they receive it as a {@link NodeSignal});
+     * without Redis, or while it is away, nothing is sent and they find out by their own polling.
+     */
+    public void signal(String topic, String payload) {
+        if (!redis.configured() || !redis.available()) {
+            return;
+        }
+        try {
+            redis.client().publish(SIGNALS, nodeId + "\n" + topic + "\n" + payload);
+            redis.answered();
+        } catch (JedisException e) {
+            redis.failed(e);
+        }
+    }
+
     private void listen(Consumer<EventEnvelope> deliver) {
         boolean reported = false;
         while (running) {
@@ -86,7 +108,7 @@ public class EventRelay {
                 Subscription current = new Subscription(deliver);
                 subscription = current;
                 lastHeard = System.currentTimeMillis();
-                jedis.psubscribe(current, CHANNEL_PREFIX + "*");
+                jedis.psubscribe(current, CHANNEL_PREFIX + "*", SIGNALS);
             } catch (JedisException e) {
                 if (running && !reported) {
                     LOG.warning("Events from other nodes cannot be received (" + e + "); retrying every second");
@@ -172,10 +194,18 @@ public class EventRelay {
         public void onPMessage(String pattern, String channel, String message) {
             lastHeard = System.currentTimeMillis();
             int newline = message.indexOf('\n');
-            if (newline < 0 || message.startsWith(nodeId + "\n") || !channel.startsWith(CHANNEL_PREFIX)) {
+            if (newline < 0 || message.startsWith(nodeId + "\n")) {
                 return;
             }
-            read(channel.substring(CHANNEL_PREFIX.length()), message.substring(newline + 1)).ifPresent(deliver);
+            String content = message.substring(newline + 1);
+            if (channel.equals(SIGNALS)) {
+                int split = content.indexOf('\n');
+                if (split > 0) {
+                    signals.fire(new NodeSignal(content.substring(0, split), content.substring(split + 1)));
+                }
+            } else if (channel.startsWith(CHANNEL_PREFIX)) {
+                read(channel.substring(CHANNEL_PREFIX.length()), content).ifPresent(deliver);
+            }
         }
     }
 }

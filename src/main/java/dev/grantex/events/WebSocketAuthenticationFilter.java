@@ -1,7 +1,10 @@
 package dev.grantex.events;
 
+import dev.grantex.platform.ApiException;
 import dev.grantex.platform.RequestContext;
 import dev.grantex.platform.ServletErrors;
+import dev.grantex.platform.auth.Authentication;
+import dev.grantex.platform.auth.CredentialKind;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,21 +13,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Refuses a WebSocket upgrade of /v1/events/ws without a valid API key with 401, before it upgrades. */
+/**
+ * Authenticates the WebSocket upgrade of /v1/events/ws with the API key, through the same mechanism
+ * as every JAX-RS route, and refuses it in the error envelope (401) before it upgrades.
+ */
 public class WebSocketAuthenticationFilter extends HttpFilter {
+    @Inject
+    Authentication authentication;
+
     @Inject
     RequestContext requestContext;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String header = request.getHeader("Authorization");
-        if (header == null) {
-            ServletErrors.write(response, 401, "Missing or invalid Authorization header", requestContext.requestId());
-        } else if (WebSocketHandshake.authenticate(header).isEmpty()) {
-            ServletErrors.write(response, 401, "Invalid API key", requestContext.requestId());
-        } else {
-            chain.doFilter(request, response);
+        try {
+            authentication.authenticate(CredentialKind.API_KEY, request.getHeader("Authorization"));
+        } catch (ApiException refused) {
+            ServletErrors.write(response, refused.status(), refused.getMessage(), requestContext.requestId());
+            return;
         }
+        chain.doFilter(request, response);
     }
 }

@@ -1,5 +1,6 @@
 package dev.grantex.grants;
 
+import dev.grantex.agents.AgentDeleting;
 import dev.grantex.events.EventLog;
 import dev.grantex.events.EventType;
 import dev.grantex.platform.ApiException;
@@ -9,6 +10,7 @@ import dev.grantex.platform.Ids;
 import dev.grantex.platform.Jsonp;
 import dev.grantex.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,8 +20,6 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import dev.grantex.tokens.RevocationCache;
-import dev.grantex.tokens.RevocationStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,10 +36,10 @@ public class GrantService {
     Clock clock;
 
     @Inject
-    RevocationCache revocations;
+    Event<GrantsRevoked> revokedGrants;
 
     @Inject
-    RevocationStore revocationStore;
+    Event<GrantsDeleting> deletingGrants;
 
     @Inject
     EventLog events;
@@ -146,8 +146,8 @@ public class GrantService {
         List<String> frontier = List.of(root.id());
         root.revoke(now);
         revoked.add(root.id());
-        Map<String, Instant> revokedKeys = new LinkedHashMap<>();
-        revokedKeys.put(RevocationCache.grantKey(root.id()), root.expiresAt());
+        Map<String, Instant> expiryByGrantId = new LinkedHashMap<>();
+        expiryByGrantId.put(root.id(), root.expiresAt());
         while (!frontier.isEmpty()) {
             List<Grant> children = em.createQuery("SELECT g FROM Grant g WHERE g.parentGrantId IN :parents "
                             + "AND g.status = 'active'", Grant.class)
@@ -158,12 +158,12 @@ public class GrantService {
             for (Grant child : children) {
                 child.revoke(now);
                 revoked.add(child.id());
-                revokedKeys.put(RevocationCache.grantKey(child.id()), child.expiresAt());
+                expiryByGrantId.put(child.id(), child.expiresAt());
                 next.add(child.id());
             }
             frontier = next;
         }
-        revocations.record(revokedKeys);
+        revokedGrants.fire(new GrantsRevoked(expiryByGrantId));
         events.record(developerId, EventType.GRANT_REVOKED,
                 Jsonp.objectBuilder().add("grantId", root.id()).add("cascade", revoked.size() > 1).build());
         return revoked;
@@ -179,30 +179,28 @@ public class GrantService {
     }
 
     /**
-     * Removes an agent's grants with their tokens, in the caller's transaction. Active grants are
-     * revoked first, so grants delegated from them to other agents end revoked, not orphaned-active.
+     * Removes a deleted agent's grants, in the deleting transaction. Active grants are revoked first,
+     * so grants delegated from them to other agents end revoked, not orphaned-active.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void deleteAgentGrants(String developerId, String agentId) {
+    void deleteAgentGrants(@Observes AgentDeleting deleting) {
         List<String> ids = em.createQuery("SELECT g.id FROM Grant g WHERE g.agentId = :agent", String.class)
-                .setParameter("agent", agentId).getResultList();
+                .setParameter("agent", deleting.agentId()).getResultList();
         if (ids.isEmpty()) {
             return;
         }
-        Map<String, Instant> tombstones = new LinkedHashMap<>();
+        Map<String, Instant> expiryByGrantId = new LinkedHashMap<>();
         for (String id : ids) {
             Grant grant = lock(id);
             if (Grant.ACTIVE.equals(grant.status())) {
-                revoke(developerId, id);
+                revoke(deleting.developerId(), id);
             }
-            tombstones.put(RevocationCache.grantKey(id), grant.expiresAt());
+            expiryByGrantId.put(id, grant.expiresAt());
         }
-        revocationStore.keepTombstones(tombstones, clock.instant());
+        deletingGrants.fire(new GrantsDeleting(expiryByGrantId));
         em.createQuery("UPDATE Grant g SET g.parentGrantId = NULL WHERE g.parentGrantId IN :ids OR g.agentId = :agent")
-                .setParameter("ids", ids).setParameter("agent", agentId).executeUpdate();
-        em.createQuery("DELETE FROM RefreshToken r WHERE r.grantId IN :ids").setParameter("ids", ids).executeUpdate();
-        em.createQuery("DELETE FROM GrantToken t WHERE t.grantId IN :ids").setParameter("ids", ids).executeUpdate();
-        em.createQuery("DELETE FROM Grant g WHERE g.agentId = :agent").setParameter("agent", agentId).executeUpdate();
+                .setParameter("ids", ids).setParameter("agent", deleting.agentId()).executeUpdate();
+        em.createQuery("DELETE FROM Grant g WHERE g.agentId = :agent").setParameter("agent", deleting.agentId())
+                .executeUpdate();
     }
 
     /** The sweep marks active grants past their expiry as expired (verification refuses them by date anyway). */

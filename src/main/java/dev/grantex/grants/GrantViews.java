@@ -3,10 +3,8 @@ package dev.grantex.grants;
 import dev.grantex.platform.Timestamps;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.List;
-import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The JSON shapes of grants and delegation. */
+/** The JSON shapes of grants. */
 public final class GrantViews {
     private GrantViews() {
     }
@@ -24,18 +22,5 @@ public final class GrantViews {
     }
 
     public record GrantList(List<GrantView> grants) {
-    }
-
-    public record GrantVerifyView(boolean active,
-                                  @JsonbNillable(false) String reason,
-                                  @JsonbNillable(false) Map<String, Object> claims) {
-    }
-
-    public record DelegateRequest(
-            @Schema(required = true, description = "The parent's grant token") String parentGrantToken,
-            @Schema(required = true) String subAgentId,
-            @Schema(required = true, description = "A subset of the parent grant's scopes") List<String> scopes,
-            @Schema(defaultValue = "1h", description = "An integer and a unit: s, m, h or d; capped at the parent's expiry") String expiresIn,
-            @Schema(enumeration = "jwt") String credentialFormat) {
     }
 }

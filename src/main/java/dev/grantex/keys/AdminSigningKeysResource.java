@@ -1,6 +1,6 @@
 package dev.grantex.keys;
 
-import dev.grantex.platform.AdminEndpoint;
+import dev.grantex.platform.auth.AdminEndpoint;
 import dev.grantex.platform.IpRateLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,9 +1,14 @@
 package dev.grantex.keys;
 
+import dev.grantex.events.EventRelay;
+import dev.grantex.events.NodeSignal;
 import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Jsonp;
 import dev.grantex.platform.SecretBox;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -16,14 +21,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.PublicJsonWebKey;
 
 /**
  * The signing keys this node uses and publishes. Keys live in the database (private halves sealed),
- * so all nodes share them; each node keeps them in memory and re-reads them on first use after
- * GRANTEX_SIGNING_REFRESH_SECONDS, which is how a rotation done on one node reaches the others.
+ * so all nodes share them; each node keeps them in memory. A node that rotates tells the others
+ * through the event relay, which re-read them at once; every node also re-reads them every
+ * GRANTEX_SIGNING_REFRESH_SECONDS on a scheduled thread, the fallback while Redis is away. Only the
+ * moment a published key starts signing is noticed on a request, as it is due at an exact time.
  */
 @ApplicationScoped
 public class KeyRing {
@@ -59,12 +68,44 @@ public class KeyRing {
     @ConfigProperty(name = "grantex.signing.publish-ahead-seconds", defaultValue = "300")
     int publishAheadSeconds;
 
+    @Inject
+    EventRelay relay;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    private static final String ROTATED_SIGNAL = "signing-key-rotated";
     private volatile Loaded loaded;
+    private volatile ScheduledFuture<?> refreshing;
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100) Startup startup) {
         ensureActive(SigningKey.RS256);
         ensureActive(SigningKey.EDDSA);
         reload();
+        long period = Math.max(1, refreshSeconds);
+        refreshing = scheduler.scheduleWithFixedDelay(this::refresh, period, period, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stopRefreshing() {
+        if (refreshing != null) {
+            refreshing.cancel(false);
+        }
+    }
+
+    void rotatedElsewhere(@Observes NodeSignal signal) {
+        if (ROTATED_SIGNAL.equals(signal.topic())) {
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            // Keep signing and publishing with the keys already known; try again at the next refresh.
+            LOG.warning("Could not re-read the signing keys, keeping the loaded ones: " + e);
+        }
     }
 
     /** The RS256 key that signs now, private half included (the active one, once it has been published long enough). */
@@ -103,6 +144,7 @@ public class KeyRing {
             throw new ApiException(409, "CONFLICT", "Another rotation happened at the same time; check the JWKS");
         }
         reload();
+        relay.signal(ROTATED_SIGNAL, replacement.kid());
         LOG.info("Signing key rotated; new kid " + replacement.kid());
         return replacement.kid();
     }
@@ -164,8 +206,7 @@ public class KeyRing {
 
     private boolean stale(Loaded current) {
         Instant now = clock.instant();
-        return current == null || current.loadedAt().plusSeconds(refreshSeconds).isBefore(now)
-                || (current.signerChangesAt() != null && !current.signerChangesAt().isAfter(now));
+        return current == null || (current.signerChangesAt() != null && !current.signerChangesAt().isAfter(now));
     }
 
     private synchronized Loaded reload() {

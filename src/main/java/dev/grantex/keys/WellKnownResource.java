@@ -2,7 +2,7 @@ package dev.grantex.keys;
 
 import dev.grantex.platform.Jsonp;
 import dev.grantex.platform.NoRateLimit;
-import dev.grantex.platform.PublicEndpoint;
+import dev.grantex.platform.auth.PublicEndpoint;
 import dev.grantex.platform.PublicUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

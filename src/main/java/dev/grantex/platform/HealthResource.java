@@ -1,5 +1,6 @@
 package dev.grantex.platform;
 
+import dev.grantex.platform.auth.PublicEndpoint;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

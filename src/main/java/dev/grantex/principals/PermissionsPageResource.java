@@ -1,6 +1,6 @@
 package dev.grantex.principals;
 
-import dev.grantex.platform.PublicEndpoint;
+import dev.grantex.platform.auth.PublicEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -6,7 +6,7 @@ import dev.grantex.audit.AuditEntry;
 import dev.grantex.audit.AuditService;
 import dev.grantex.grants.Grant;
 import dev.grantex.grants.GrantService;
-import dev.grantex.platform.PrincipalSessionEndpoint;
+import dev.grantex.platform.auth.PrincipalSessionEndpoint;
 import dev.grantex.principals.PrincipalViews.PrincipalAuditEntryView;
 import dev.grantex.principals.PrincipalViews.PrincipalAuditList;
 import dev.grantex.principals.PrincipalViews.PrincipalGrantList;

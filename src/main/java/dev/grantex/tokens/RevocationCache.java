@@ -1,6 +1,10 @@
 package dev.grantex.tokens;
 
+import dev.grantex.grants.GrantsRevoked;
 import dev.grantex.platform.RedisConnection;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -11,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -53,8 +59,11 @@ public class RevocationCache {
     @Inject
     Clock clock;
 
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
     private final AtomicBoolean priming = new AtomicBoolean();
-    private volatile long outboxCheckedAt;
+    private volatile ScheduledFuture<?> outboxChecks;
     private volatile boolean outboxPending = true;
 
     public static String tokenKey(String jti) {
@@ -68,7 +77,23 @@ public class RevocationCache {
     void primeAtStart(@Observes Startup startup) {
         if (redis.configured()) {
             prime();
+            outboxChecks = scheduler.scheduleWithFixedDelay(this::checkOutbox, OUTBOX_CHECK_MILLIS, OUTBOX_CHECK_MILLIS,
+                    TimeUnit.MILLISECONDS);
         }
+    }
+
+    @PreDestroy
+    void stopOutboxChecks() {
+        if (outboxChecks != null) {
+            outboxChecks.cancel(false);
+        }
+    }
+
+    /** Records revoked grants, in the revoking transaction. */
+    void grantsRevoked(@Observes GrantsRevoked revoked) {
+        Map<String, Instant> keys = new LinkedHashMap<>();
+        revoked.expiryByGrantId().forEach((grantId, expiresAt) -> keys.put(grantKey(grantId), expiresAt));
+        record(keys);
     }
 
     /** Records revocation keys (with the expiry of what they revoke), in the revoking transaction. */
@@ -88,7 +113,6 @@ public class RevocationCache {
         }
         store.addToOutbox(keys, now);
         outboxPending = true;
-        outboxCheckedAt = now.toEpochMilli();
     }
 
     /** Whether the token or its grant is revoked, or empty when the cache cannot answer for certain. */
@@ -111,19 +135,16 @@ public class RevocationCache {
     }
 
     private boolean outboxPending() {
-        if (clock.millis() - outboxCheckedAt >= OUTBOX_CHECK_MILLIS) {
-            checkOutbox();
-        }
         return outboxPending;
     }
 
-    /** Writes waiting revocations to Redis and removes them from the outbox; once a second per node. */
-    private synchronized void checkOutbox() {
-        long now = clock.millis();
-        if (now - outboxCheckedAt < OUTBOX_CHECK_MILLIS) {
+    /** Writes waiting revocations to Redis and removes them from the outbox; once a second per node, on a scheduled thread. */
+    synchronized void checkOutbox() {
+        if (!redis.available()) {
+            outboxPending = true;
             return;
         }
-        outboxCheckedAt = now;
+        long now = clock.millis();
         try {
             List<RevocationOutboxEntry> entries = store.outbox(1000);
             if (!entries.isEmpty()) {

@@ -1,9 +1,13 @@
 package dev.grantex.tokens;
 
+import dev.grantex.grants.GrantsDeleting;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +18,9 @@ import java.util.Map;
 public class RevocationStore {
     @PersistenceContext(unitName = "grantex")
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     /**
      * Every revoked, unexpired token and grant as revocation keys with their expiry, including those of
@@ -37,14 +44,22 @@ public class RevocationStore {
         return keys;
     }
 
-    /** Keeps the revocation of grants about to be deleted, in the caller's transaction. */
+    /**
+     * Before grants are deleted (with their agent): their tokens and refresh tokens go, and their
+     * revocation is kept as tombstones until they would have expired, in the deleting transaction.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void keepTombstones(Map<String, Instant> keys, Instant now) {
-        keys.forEach((key, expiresAt) -> {
+    void grantsDeleting(@Observes GrantsDeleting deleting) {
+        Instant now = clock.instant();
+        deleting.expiryByGrantId().forEach((grantId, expiresAt) -> {
+            String key = RevocationCache.grantKey(grantId);
             if (expiresAt.isAfter(now) && em.find(RevocationTombstone.class, key) == null) {
                 em.persist(new RevocationTombstone(key, expiresAt));
             }
         });
+        List<String> ids = List.copyOf(deleting.expiryByGrantId().keySet());
+        em.createQuery("DELETE FROM RefreshToken r WHERE r.grantId IN :ids").setParameter("ids", ids).executeUpdate();
+        em.createQuery("DELETE FROM GrantToken t WHERE t.grantId IN :ids").setParameter("ids", ids).executeUpdate();
     }
 
     /** Adds keys to the outbox in the caller's (revoking) transaction. */

@@ -1,5 +1,6 @@
 package dev.grantex.tokens;
 
+import java.util.Map;
 import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Timestamps;
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -51,5 +52,18 @@ public final class TokenViews {
     }
 
     public record RevokeRequest(@Schema(required = true) String jti) {
+    }
+
+    public record GrantVerifyView(boolean active,
+                                  @JsonbNillable(false) String reason,
+                                  @JsonbNillable(false) Map<String, Object> claims) {
+    }
+
+    public record DelegateRequest(
+            @Schema(required = true, description = "The parent's grant token") String parentGrantToken,
+            @Schema(required = true) String subAgentId,
+            @Schema(required = true, description = "A subset of the parent grant's scopes") List<String> scopes,
+            @Schema(defaultValue = "1h", description = "An integer and a unit: s, m, h or d; capped at the parent's expiry") String expiresIn,
+            @Schema(enumeration = "jwt") String credentialFormat) {
     }
 }

@@ -3,6 +3,7 @@ package dev.grantex.faults;
 import static dev.grantex.it.ErrorEnvelope.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,12 +11,18 @@ import dev.grantex.it.Api;
 import dev.grantex.it.Flows;
 import dev.grantex.it.ItServer;
 import dev.grantex.it.Reply;
+import dev.grantex.it.SseClient;
 import dev.grantex.it.TestDeveloper;
+import dev.grantex.it.WebhookReceiver;
+import dev.grantex.it.WsClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,6 +40,9 @@ class FaultsIT {
     private static PostgresCluster postgres;
     private static RedisProcess redis;
     private static LibertyServer server;
+    /** The second node (two-node tests): same database and Redis, another port. */
+    private static LibertyServer nodeB;
+    private static final String NODE_B = System.getProperty("grantex.faults.server-b-url");
 
     @BeforeAll
     static void startTheLab() throws Exception {
@@ -48,6 +58,9 @@ class FaultsIT {
 
     @AfterAll
     static void stopTheLab() throws Exception {
+        if (nodeB != null) {
+            nodeB.stop();
+        }
         if (server != null) {
             server.stop();
         }
@@ -165,6 +178,110 @@ class FaultsIT {
                 .build().toString();
         developer.api().post("/v1/token/refresh", refresh).expect(201);
         assertError(developer.api().post("/v1/token/refresh", refresh), 400, "BAD_REQUEST");
+    }
+
+    @Test
+    @Order(4)
+    void eventsOfAFlowOnOneNodeReachStreamsOnTheOtherWithinASecondAndRevocationAtOnce() throws Exception {
+        nodeB = new LibertyServer(Path.of(System.getProperty("grantex.faults.wlp")),
+                System.getProperty("grantex.faults.server-b"), NODE_B);
+        nodeB.start();
+        TestDeveloper developer = TestDeveloper.create("enterprise", "sandbox");
+        try (SseClient sse = SseClient.subscribed(NODE_B, developer.apiKey(), null);
+             WsClient ws = WsClient.connect(NODE_B, developer.apiKey())) {
+            Commands.sleep(300);
+            String agent = Flows.createAgent(developer, List.of("read"));
+            Flows.Issued issued = Flows.grant(developer, agent, List.of("read"));
+            long revokedAt = System.currentTimeMillis();
+            developer.api().delete("/v1/grants/" + issued.grantId()).expect(204);
+            String verify = Json.createObjectBuilder().add("token", issued.grantToken()).build().toString();
+            JsonObject onB = developer.api().at(NODE_B).post("/v1/tokens/verify", verify).expect(200).json();
+            assertFalse(onB.getBoolean("valid"), "revoked on A, still valid on B: " + onB);
+
+            for (String type : List.of("grant.created", "token.issued", "grant.revoked")) {
+                JsonObject fromSse = sse.next(Duration.ofSeconds(1));
+                JsonObject fromWs = ws.next(Duration.ofSeconds(1));
+                assertEquals(type, fromSse == null ? null : fromSse.getString("type"), "SSE on B");
+                assertEquals(type, fromWs == null ? null : fromWs.getString("type"), "WebSocket on B");
+                assertEquals(issued.grantId(), fromSse.getJsonObject("data").getString("grantId"));
+            }
+            System.out.println("[faults] two nodes: B's streams had every event of A's flow; revocation on A "
+                    + "verified invalid on B " + (System.currentTimeMillis() - revokedAt) + " ms after it was made");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aDeliveryWhoseNodeIsKilledBetweenAttemptsIsCompletedByTheOther() throws Exception {
+        TestDeveloper developer = TestDeveloper.create("enterprise", "sandbox");
+        AtomicInteger calls = new AtomicInteger();
+        try (WebhookReceiver receiver = new WebhookReceiver().answering(r -> calls.incrementAndGet() == 1 ? 500 : 200)) {
+            String webhook = createWebhook(developer, receiver.url("/killed-between"));
+            String agent = Flows.createAgent(developer, List.of("read"));
+            Flows.grant(developer, agent, List.of("read"));
+            WebhookReceiver.Received first = receiver.next(Duration.ofSeconds(10));
+            assertNotNull(first, "first attempt");
+            awaitDelivery(developer.api().at(NODE_B), webhook, d -> d.getInt("attempts") == 1, Duration.ofSeconds(10));
+            server.kill();
+            WebhookReceiver.Received second = receiver.next(Duration.ofSeconds(60));
+            assertNotNull(second, "the retry was not made by the surviving node");
+            assertEquals(first.body(), second.body());
+            JsonObject delivered = awaitDelivery(developer.api().at(NODE_B), webhook,
+                    d -> "delivered".equals(d.getString("status")), Duration.ofSeconds(10));
+            assertEquals(2, delivered.getInt("attempts"));
+            System.out.println("[faults] node A killed after a failed attempt; node B retried "
+                    + (second.receivedAtMillis() - first.receivedAtMillis()) + " ms after the first attempt");
+        } finally {
+            server.start();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void anEventCommittedJustBeforeAKillIsDeliveredAfterTheRestart() throws Exception {
+        nodeB.stop();
+        TestDeveloper developer = TestDeveloper.create("enterprise", "sandbox");
+        AtomicInteger calls = new AtomicInteger();
+        // The first attempt hangs, so the server is killed with the delivery unrecorded.
+        try (WebhookReceiver receiver = new WebhookReceiver().answering(r -> calls.incrementAndGet() == 1 ? -8_000 : 200)) {
+            String webhook = createWebhook(developer, receiver.url("/killed-during"));
+            String agent = Flows.createAgent(developer, List.of("read"));
+            Flows.Issued issued = Flows.grant(developer, agent, List.of("read"));
+            WebhookReceiver.Received first = receiver.next(Duration.ofSeconds(10));
+            assertNotNull(first, "first attempt");
+            server.kill();
+            server.start();
+            WebhookReceiver.Received again = receiver.next(Duration.ofSeconds(90));
+            assertNotNull(again, "the event was not delivered after the restart");
+            assertEquals(first.body(), again.body());
+            assertTrue(again.body().contains(issued.grantId()));
+            assertNotNull(awaitDelivery(developer.api(), webhook, d -> "delivered".equals(d.getString("status")),
+                    Duration.ofSeconds(10)));
+            System.out.println("[faults] killed during a delivery; made again " + (again.receivedAtMillis()
+                    - first.receivedAtMillis()) + " ms after the first attempt, once the lease ran out");
+        }
+    }
+
+    private static String createWebhook(TestDeveloper developer, String url) {
+        String body = Json.createObjectBuilder().add("url", url)
+                .add("events", Json.createArrayBuilder().add("grant.created")).build().toString();
+        return developer.api().post("/v1/webhooks", body).expect(201).json().getString("id");
+    }
+
+    /** Polls the webhook's newest delivery until it matches. */
+    private static JsonObject awaitDelivery(Api api, String webhookId, Predicate<JsonObject> matches,
+                                            Duration wait) {
+        long deadline = System.currentTimeMillis() + wait.toMillis();
+        JsonObject newest = null;
+        while (System.currentTimeMillis() < deadline) {
+            var deliveries = api.get("/v1/webhooks/" + webhookId + "/deliveries").expect(200).json().getJsonArray("deliveries");
+            newest = deliveries.isEmpty() ? null : deliveries.getJsonObject(0);
+            if (newest != null && matches.test(newest)) {
+                return newest;
+            }
+            Commands.sleep(200);
+        }
+        throw new AssertionError("the delivery did not get there within " + wait + ": " + newest);
     }
 
     private static void assertAllPresentAndChainIntact(TestDeveloper developer, AuditLoad load) {

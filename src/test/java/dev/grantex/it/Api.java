@@ -12,22 +12,29 @@ import java.time.Duration;
 public final class Api {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private final String baseUrl;
     private final String bearer;
 
-    private Api(String bearer) {
+    private Api(String baseUrl, String bearer) {
+        this.baseUrl = baseUrl;
         this.bearer = bearer;
     }
 
     public static Api anonymous() {
-        return new Api(null);
+        return new Api(ItServer.baseUrl(), null);
     }
 
     public static Api withKey(String bearer) {
-        return new Api(bearer);
+        return new Api(ItServer.baseUrl(), bearer);
     }
 
     public static Api admin() {
-        return new Api(ItServer.adminKey());
+        return new Api(ItServer.baseUrl(), ItServer.adminKey());
+    }
+
+    /** The same client for another server (a second node in the two-node tests). */
+    public Api at(String otherBaseUrl) {
+        return new Api(otherBaseUrl, bearer);
     }
 
     public Reply get(String path) {
@@ -64,11 +71,15 @@ public final class Api {
     }
 
     public static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(ItServer.baseUrl() + path)).timeout(Duration.ofSeconds(30));
+        return request(ItServer.baseUrl(), path);
+    }
+
+    public static HttpRequest.Builder request(String baseUrl, String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
     }
 
     private Reply send(String method, String path, String json) {
-        HttpRequest.Builder builder = request(path);
+        HttpRequest.Builder builder = request(baseUrl, path);
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
         }

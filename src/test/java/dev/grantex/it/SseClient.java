@@ -34,7 +34,12 @@ public final class SseClient implements AutoCloseable {
 
     /** Connects (the status is known when this returns) with the API key and an optional query. */
     public static SseClient open(String apiKey, String query) {
-        HttpRequest.Builder request = Api.request("/v1/events/stream" + (query == null ? "" : "?" + query))
+        return open(ItServer.baseUrl(), apiKey, query);
+    }
+
+    /** Like {@link #open(String, String)}, on the server at {@code baseUrl}. */
+    public static SseClient open(String baseUrl, String apiKey, String query) {
+        HttpRequest.Builder request = Api.request(baseUrl, "/v1/events/stream" + (query == null ? "" : "?" + query))
                 .timeout(Duration.ofMinutes(5)).header("Accept", "text/event-stream");
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
@@ -48,7 +53,11 @@ public final class SseClient implements AutoCloseable {
 
     /** Opens a stream and waits until the server has registered it (its first keep-alive arrived). */
     public static SseClient subscribed(String apiKey, String query) {
-        SseClient client = open(apiKey, query);
+        return subscribed(ItServer.baseUrl(), apiKey, query);
+    }
+
+    public static SseClient subscribed(String baseUrl, String apiKey, String query) {
+        SseClient client = open(baseUrl, apiKey, query);
         if (client.status() != 200) {
             throw new AssertionError("Stream refused with " + client.status() + ": " + client.errorBody());
         }

@@ -26,12 +26,17 @@ public final class WsClient implements AutoCloseable {
 
     /** Connects with the API key (null for none); fails with the handshake's error when refused. */
     public static WsClient connect(String apiKey) {
+        return connect(ItServer.baseUrl(), apiKey);
+    }
+
+    /** Like {@link #connect(String)}, on the server at {@code baseUrl}. */
+    public static WsClient connect(String baseUrl, String apiKey) {
         WsClient client = new WsClient();
         WebSocket.Builder builder = CLIENT.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         if (apiKey != null) {
             builder.header("Authorization", "Bearer " + apiKey);
         }
-        String url = ItServer.baseUrl().replaceFirst("^http", "ws") + "/v1/events/ws";
+        String url = baseUrl.replaceFirst("^http", "ws") + "/v1/events/ws";
         client.socket = builder.buildAsync(URI.create(url), client.new Listener()).join();
         return client;
     }

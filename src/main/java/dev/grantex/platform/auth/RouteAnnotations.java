@@ -1,4 +1,4 @@
-package dev.grantex.platform;
+package dev.grantex.platform.auth;
 
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.annotation.Annotation;

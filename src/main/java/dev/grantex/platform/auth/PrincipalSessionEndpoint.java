@@ -1,12 +1,12 @@
-package dev.grantex.platform;
+package dev.grantex.platform.auth;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks an operator route authenticated with the admin key instead of a developer API key. */
+/** Marks a route for an end user holding a principal-session token; API keys are not accepted there. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface AdminEndpoint {
+public @interface PrincipalSessionEndpoint {
 }

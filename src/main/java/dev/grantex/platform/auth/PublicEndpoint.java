@@ -1,12 +1,12 @@
-package dev.grantex.platform;
+package dev.grantex.platform.auth;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks a route for an end user holding a principal-session token; API keys are not accepted there. */
+/** Marks a resource class or method that needs no API key. Everything else requires one. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface PrincipalSessionEndpoint {
+public @interface PublicEndpoint {
 }

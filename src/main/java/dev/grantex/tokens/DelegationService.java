@@ -1,15 +1,13 @@
-package dev.grantex.grants;
+package dev.grantex.tokens;
 
 import dev.grantex.agents.Agent;
-import dev.grantex.grants.GrantViews.DelegateRequest;
+import dev.grantex.grants.Grant;
+import dev.grantex.grants.GrantService;
+import dev.grantex.tokens.TokenViews.DelegateRequest;
 import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Caller;
 import dev.grantex.platform.Durations;
 import dev.grantex.platform.Scopes;
-import dev.grantex.tokens.CredentialFormats;
-import dev.grantex.tokens.TokenIssuer;
-import dev.grantex.tokens.TokenVerifier;
-import dev.grantex.tokens.VerifiedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,4 +1,4 @@
-package dev.grantex.platform;
+package dev.grantex.platform.auth;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -1,0 +1,17 @@
+package dev.grantex.platform.auth;
+
+/**
+ * The kinds of credential a route may require, each in {@code Authorization: Bearer <credential>}.
+ * A route's annotation names its kind; a route without one requires an API key. SCIM tokens and
+ * SSO sessions join this list with their features.
+ */
+public enum CredentialKind {
+    /** No credential (@PublicEndpoint). */
+    NONE,
+    /** A developer's API key: the default. */
+    API_KEY,
+    /** The operator's GRANTEX_ADMIN_API_KEY (@AdminEndpoint). */
+    ADMIN_KEY,
+    /** A principal-session token from POST /v1/principal-sessions (@PrincipalSessionEndpoint). */
+    PRINCIPAL_SESSION
+}
