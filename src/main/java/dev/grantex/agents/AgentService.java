@@ -1,9 +1,8 @@
 package dev.grantex.agents;
 
-import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Ids;
 import dev.grantex.platform.PlanLimits;
-import dev.grantex.platform.Scopes;
+import dev.grantex.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

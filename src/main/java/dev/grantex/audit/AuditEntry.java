@@ -1,6 +1,6 @@
 package dev.grantex.audit;
 
-import dev.grantex.platform.Jsonp;
+import dev.grantex.platform.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.Column;

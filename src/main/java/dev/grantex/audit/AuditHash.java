@@ -1,6 +1,6 @@
 package dev.grantex.audit;
 
-import dev.grantex.platform.Hashes;
+import dev.grantex.platform.crypto.Hashes;
 
 /** The audit chain's hash (contract §5.1, "era C"): SHA-256 of a fixed-order JSON object, bare lowercase hex. */
 public final class AuditHash {

@@ -1,11 +1,11 @@
 package dev.grantex.audit;
 
-import dev.grantex.platform.ApiException;
-import dev.grantex.platform.QueryParams;
-import dev.grantex.platform.IpRateLimit;
-import dev.grantex.platform.JsonRequests;
 import dev.grantex.platform.RequestContext;
 import dev.grantex.platform.Timestamps;
+import dev.grantex.platform.errors.ApiException;
+import dev.grantex.platform.json.JsonRequests;
+import dev.grantex.platform.ratelimit.IpRateLimit;
+import dev.grantex.platform.web.QueryParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

@@ -1,9 +1,9 @@
 package dev.grantex.audit;
 
-import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Caller;
 import dev.grantex.platform.Fields;
 import dev.grantex.platform.Timestamps;
+import dev.grantex.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;

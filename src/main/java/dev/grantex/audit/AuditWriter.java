@@ -1,10 +1,10 @@
 package dev.grantex.audit;
 
 import com.github.f4b6a3.ulid.Ulid;
-import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Ids;
 import dev.grantex.platform.PlanLimits;
 import dev.grantex.platform.Timestamps;
+import dev.grantex.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

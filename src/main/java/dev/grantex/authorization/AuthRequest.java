@@ -1,6 +1,6 @@
 package dev.grantex.authorization;
 
-import dev.grantex.platform.StringListConverter;
+import dev.grantex.platform.storage.StringListConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

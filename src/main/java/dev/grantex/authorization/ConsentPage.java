@@ -1,6 +1,6 @@
 package dev.grantex.authorization;
 
-import static dev.grantex.platform.Html.escape;
+import static dev.grantex.platform.web.Html.escape;
 
 import dev.grantex.agents.Agent;
 import java.util.List;

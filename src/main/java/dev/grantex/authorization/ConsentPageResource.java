@@ -1,8 +1,8 @@
 package dev.grantex.authorization;
 
 import dev.grantex.agents.Agent;
-import dev.grantex.platform.ApiException;
 import dev.grantex.platform.auth.PublicEndpoint;
+import dev.grantex.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

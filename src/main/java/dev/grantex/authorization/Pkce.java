@@ -1,7 +1,7 @@
 package dev.grantex.authorization;
 
-import dev.grantex.platform.ApiException;
-import dev.grantex.platform.Hashes;
+import dev.grantex.platform.crypto.Hashes;
+import dev.grantex.platform.errors.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;

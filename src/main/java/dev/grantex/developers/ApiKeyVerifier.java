@@ -1,10 +1,10 @@
 package dev.grantex.developers;
 
-import dev.grantex.platform.ApiException;
 import dev.grantex.platform.RequestContext;
 import dev.grantex.platform.auth.BearerToken;
 import dev.grantex.platform.auth.CredentialKind;
 import dev.grantex.platform.auth.CredentialVerifier;
+import dev.grantex.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

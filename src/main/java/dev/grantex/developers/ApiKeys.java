@@ -1,7 +1,7 @@
 package dev.grantex.developers;
 
-import dev.grantex.platform.Hashes;
-import dev.grantex.platform.Secrets;
+import dev.grantex.platform.crypto.Hashes;
+import dev.grantex.platform.crypto.Secrets;
 
 /** API keys: gx_live_ or gx_test_ plus 32 random bytes in base64url; only their SHA-256 is stored. */
 final class ApiKeys {

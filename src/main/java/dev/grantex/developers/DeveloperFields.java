@@ -1,6 +1,6 @@
 package dev.grantex.developers;
 
-import dev.grantex.platform.ApiException;
+import dev.grantex.platform.errors.ApiException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;

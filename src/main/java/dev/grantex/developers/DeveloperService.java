@@ -1,9 +1,9 @@
 package dev.grantex.developers;
 
 import dev.grantex.audit.AuditHead;
-import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Caller;
 import dev.grantex.platform.Ids;
+import dev.grantex.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

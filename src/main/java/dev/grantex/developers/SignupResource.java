@@ -2,10 +2,10 @@ package dev.grantex.developers;
 
 import dev.grantex.developers.DeveloperViews.CreatedView;
 import dev.grantex.developers.DeveloperViews.SignupRequest;
-import dev.grantex.platform.ApiException;
-import dev.grantex.platform.IpRateLimit;
-import dev.grantex.platform.JsonRequests;
 import dev.grantex.platform.auth.PublicEndpoint;
+import dev.grantex.platform.errors.ApiException;
+import dev.grantex.platform.json.JsonRequests;
+import dev.grantex.platform.ratelimit.IpRateLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;

@@ -1,7 +1,7 @@
 package dev.grantex.events;
 
-import dev.grantex.platform.Jsonp;
 import dev.grantex.platform.Timestamps;
+import dev.grantex.platform.json.Jsonp;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 

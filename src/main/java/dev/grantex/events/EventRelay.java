@@ -1,7 +1,7 @@
 package dev.grantex.events;
 
-import dev.grantex.platform.Jsonp;
 import dev.grantex.platform.RedisConnection;
+import dev.grantex.platform.json.Jsonp;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;

@@ -1,6 +1,6 @@
 package dev.grantex.events;
 
-import dev.grantex.platform.ApiException;
+import dev.grantex.platform.errors.ApiException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;

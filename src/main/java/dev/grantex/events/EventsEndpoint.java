@@ -1,8 +1,8 @@
 package dev.grantex.events;
 
-import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Caller;
-import dev.grantex.platform.JsonRequests;
+import dev.grantex.platform.errors.ApiException;
+import dev.grantex.platform.json.JsonRequests;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -42,7 +42,7 @@ public class EventsEndpoint {
             close(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Missing or invalid API key"));
             return;
         }
-        subscriber = new WebSocketSubscriber(caller.developerId(), session);
+        subscriber = new WebSocketSubscriber(caller.developerId(), session, streams.webSocketWriters());
         if (!streams.open(KIND, session.getId(), subscriber)) {
             subscriber.close(reason(TRY_AGAIN_LATER, "At most " + CDI.current().select(StreamSettings.class).get().maxConnections()
                     + " event streams per developer"));

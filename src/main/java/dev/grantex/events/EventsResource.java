@@ -1,8 +1,8 @@
 package dev.grantex.events;
 
-import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Ids;
 import dev.grantex.platform.RequestContext;
+import dev.grantex.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,10 +1,10 @@
 package dev.grantex.events;
 
-import dev.grantex.platform.ApiException;
 import dev.grantex.platform.RequestContext;
-import dev.grantex.platform.ServletErrors;
 import dev.grantex.platform.auth.Authentication;
 import dev.grantex.platform.auth.CredentialKind;
+import dev.grantex.platform.errors.ApiException;
+import dev.grantex.platform.errors.ServletErrors;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

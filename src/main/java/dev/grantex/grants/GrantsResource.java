@@ -2,8 +2,8 @@ package dev.grantex.grants;
 
 import dev.grantex.grants.GrantViews.GrantList;
 import dev.grantex.grants.GrantViews.GrantView;
-import dev.grantex.platform.ApiException;
 import dev.grantex.platform.RequestContext;
+import dev.grantex.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;

@@ -1,7 +1,7 @@
 package dev.grantex.keys;
 
 import dev.grantex.platform.auth.AdminEndpoint;
-import dev.grantex.platform.IpRateLimit;
+import dev.grantex.platform.ratelimit.IpRateLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;

@@ -2,9 +2,9 @@ package dev.grantex.keys;
 
 import dev.grantex.events.EventRelay;
 import dev.grantex.events.NodeSignal;
-import dev.grantex.platform.ApiException;
-import dev.grantex.platform.Jsonp;
-import dev.grantex.platform.SecretBox;
+import dev.grantex.platform.crypto.SecretBox;
+import dev.grantex.platform.errors.ApiException;
+import dev.grantex.platform.json.Jsonp;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;

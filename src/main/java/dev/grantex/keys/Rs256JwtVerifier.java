@@ -1,6 +1,6 @@
 package dev.grantex.keys;
 
-import dev.grantex.platform.Jsonp;
+import dev.grantex.platform.json.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

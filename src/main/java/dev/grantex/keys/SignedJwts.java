@@ -1,6 +1,6 @@
 package dev.grantex.keys;
 
-import dev.grantex.platform.PublicUrl;
+import dev.grantex.platform.web.PublicUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;

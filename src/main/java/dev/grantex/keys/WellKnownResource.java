@@ -1,9 +1,9 @@
 package dev.grantex.keys;
 
-import dev.grantex.platform.Jsonp;
-import dev.grantex.platform.NoRateLimit;
 import dev.grantex.platform.auth.PublicEndpoint;
-import dev.grantex.platform.PublicUrl;
+import dev.grantex.platform.json.Jsonp;
+import dev.grantex.platform.ratelimit.NoRateLimit;
+import dev.grantex.platform.web.PublicUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;

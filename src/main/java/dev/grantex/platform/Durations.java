@@ -1,5 +1,6 @@
 package dev.grantex.platform;
 
+import dev.grantex.platform.errors.ApiException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package dev.grantex.platform;
 
+import dev.grantex.platform.storage.SchemaMigrator;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;

@@ -1,5 +1,7 @@
 package dev.grantex.platform;
 
+import dev.grantex.platform.errors.ApiException;
+
 /** The one check for required text fields: present, not blank, at most a given length. */
 public final class Fields {
     private Fields() {

@@ -1,6 +1,7 @@
 package dev.grantex.platform;
 
 import dev.grantex.platform.auth.PublicEndpoint;
+import dev.grantex.platform.ratelimit.NoRateLimit;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

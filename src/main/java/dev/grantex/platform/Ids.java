@@ -1,6 +1,7 @@
 package dev.grantex.platform;
 
 import com.github.f4b6a3.ulid.Ulid;
+import dev.grantex.platform.crypto.RandomBytes;
 
 /**
  * Identifiers of the form prefix_ULID: 26 upper-case Crockford base32 characters, ordered by their

@@ -1,5 +1,6 @@
 package dev.grantex.platform;
 
+import dev.grantex.platform.errors.ApiException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

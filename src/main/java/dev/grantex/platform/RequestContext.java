@@ -1,5 +1,6 @@
 package dev.grantex.platform;
 
+import dev.grantex.platform.errors.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
 

@@ -1,8 +1,8 @@
 package dev.grantex.principals;
 
-import dev.grantex.platform.ApiException;
 import dev.grantex.platform.auth.CredentialKind;
 import dev.grantex.platform.auth.CredentialVerifier;
+import dev.grantex.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,10 +1,10 @@
 package dev.grantex.principals;
 
-import dev.grantex.platform.IpRateLimit;
-import dev.grantex.platform.JsonRequests;
-import dev.grantex.platform.PublicUrl;
 import dev.grantex.platform.RequestContext;
 import dev.grantex.platform.Timestamps;
+import dev.grantex.platform.json.JsonRequests;
+import dev.grantex.platform.ratelimit.IpRateLimit;
+import dev.grantex.platform.web.PublicUrl;
 import dev.grantex.principals.PrincipalViews.OpenSessionRequest;
 import dev.grantex.principals.PrincipalViews.SessionView;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package dev.grantex.principals;
 
-import dev.grantex.platform.ApiException;
+import dev.grantex.platform.errors.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 
 /** The principal session a request on a principal route was authenticated with. */

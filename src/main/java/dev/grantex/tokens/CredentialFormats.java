@@ -1,6 +1,6 @@
 package dev.grantex.tokens;
 
-import dev.grantex.platform.ApiException;
+import dev.grantex.platform.errors.ApiException;
 
 /** The credentialFormat a client may ask for: only plain JWT grant tokens until verifiable credentials exist. */
 public final class CredentialFormats {

@@ -1,7 +1,7 @@
 package dev.grantex.tokens;
 
-import dev.grantex.platform.JsonRequests;
 import dev.grantex.platform.RequestContext;
+import dev.grantex.platform.json.JsonRequests;
 import dev.grantex.tokens.TokenViews.DelegateRequest;
 import dev.grantex.tokens.TokenViews.TokenView;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,13 +1,13 @@
 package dev.grantex.tokens;
 
 import dev.grantex.agents.Agent;
+import dev.grantex.agents.Scopes;
 import dev.grantex.grants.Grant;
 import dev.grantex.grants.GrantService;
-import dev.grantex.tokens.TokenViews.DelegateRequest;
-import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Caller;
 import dev.grantex.platform.Durations;
-import dev.grantex.platform.Scopes;
+import dev.grantex.platform.errors.ApiException;
+import dev.grantex.tokens.TokenViews.DelegateRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,8 +1,8 @@
 package dev.grantex.tokens;
 
-import dev.grantex.platform.ApiException;
-import dev.grantex.platform.JsonRequests;
 import dev.grantex.platform.RequestContext;
+import dev.grantex.platform.errors.ApiException;
+import dev.grantex.platform.json.JsonRequests;
 import dev.grantex.tokens.TokenViews.GrantVerifyView;
 import dev.grantex.tokens.TokenViews.TokenRequest;
 import jakarta.enterprise.context.ApplicationScoped;

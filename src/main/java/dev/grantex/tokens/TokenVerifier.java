@@ -3,7 +3,7 @@ package dev.grantex.tokens;
 import dev.grantex.grants.Grant;
 import dev.grantex.keys.Rs256JwtVerifier;
 import dev.grantex.keys.SignedJwts;
-import dev.grantex.platform.Jsonp;
+import dev.grantex.platform.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;

@@ -1,10 +1,10 @@
 package dev.grantex.tokens;
 
-import java.util.Map;
-import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Timestamps;
+import dev.grantex.platform.errors.ApiException;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON shapes of token exchange, refresh, verification and revocation. */

@@ -1,14 +1,14 @@
 package dev.grantex.tokens;
 
 import dev.grantex.platform.Fields;
-import dev.grantex.platform.JsonRequests;
 import dev.grantex.platform.RequestContext;
 import dev.grantex.platform.Timestamps;
+import dev.grantex.platform.json.JsonRequests;
 import dev.grantex.tokens.TokenViews.ExchangeRequest;
 import dev.grantex.tokens.TokenViews.RefreshRequest;
 import dev.grantex.tokens.TokenViews.RevokeRequest;
-import dev.grantex.tokens.TokenViews.TokenView;
 import dev.grantex.tokens.TokenViews.TokenRequest;
+import dev.grantex.tokens.TokenViews.TokenView;
 import dev.grantex.tokens.TokenViews.VerifyView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

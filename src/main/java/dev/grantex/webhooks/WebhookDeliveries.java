@@ -1,7 +1,7 @@
 package dev.grantex.webhooks;
 
 import dev.grantex.platform.Ids;
-import dev.grantex.platform.SecretBox;
+import dev.grantex.platform.crypto.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -82,13 +82,21 @@ public class WebhookDeliveries {
         return attempts;
     }
 
-    /** Records a successful attempt (any 2xx). */
+    /**
+     * Records successful attempts (any 2xx), many in one transaction: one statement per lease, each
+     * row only while it is still pending under that lease.
+     */
     @Transactional
-    public void delivered(WebhookAttempt attempt) {
-        WebhookDelivery delivery = leasedRow(attempt);
-        if (delivery != null) {
-            delivery.markDelivered(clock.instant());
-        }
+    public void delivered(List<WebhookAttempt> attempts) {
+        Instant now = clock.instant();
+        Map<String, List<String>> idsByLease = new HashMap<>();
+        attempts.forEach(a -> idsByLease.computeIfAbsent(a.leaseToken(), t -> new ArrayList<>()).add(a.deliveryId()));
+        idsByLease.forEach((token, ids) -> em.createQuery("UPDATE WebhookDelivery d SET d.status = :delivered, "
+                        + "d.attempts = d.attempts + 1, d.deliveredAt = :now, d.leaseToken = NULL, d.lastError = NULL "
+                        + "WHERE d.leaseToken = :token AND d.status = :pending AND d.id IN :ids")
+                .setParameter("delivered", WebhookDelivery.DELIVERED).setParameter("now", now)
+                .setParameter("token", token).setParameter("pending", WebhookDelivery.PENDING)
+                .setParameter("ids", ids).executeUpdate());
     }
 
     /** Records a failed attempt: retried after 30 s, 60 s, 120 s, 240 s, then failed for good. */

@@ -148,14 +148,6 @@ public class WebhookDelivery {
         return deliveredAt;
     }
 
-    void markDelivered(Instant now) {
-        attempts++;
-        status = DELIVERED;
-        deliveredAt = now;
-        leaseToken = null;
-        lastError = null;
-    }
-
     void markAttemptFailed(String error, Instant now, Duration backoff) {
         attempts++;
         lastError = error;

@@ -2,7 +2,8 @@ package dev.grantex.webhooks;
 
 import dev.grantex.events.EventEnvelope;
 import dev.grantex.platform.Ids;
-import dev.grantex.platform.SecretBox;
+import dev.grantex.platform.crypto.SecretBox;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -10,10 +11,13 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Queues a delivery for every webhook subscribed to an event, in the transaction that records the
@@ -44,12 +48,14 @@ public class WebhookOutbox {
     @Inject
     WebhookSender sender;
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
     void queue(@Observes EventEnvelope event) {
         if (!event.type().webhookSubscribable()) {
             return;
         }
-        List<Webhook> subscribed = em.createQuery("SELECT w FROM Webhook w WHERE w.developerId = :dev", Webhook.class)
-                .setParameter("dev", event.developerId()).getResultList().stream()
+        List<Webhook> subscribed = webhooksOf(event.developerId()).stream()
                 .filter(webhook -> webhook.events().contains(event.type().wireName()))
                 .toList();
         if (subscribed.isEmpty()) {
@@ -68,6 +74,18 @@ public class WebhookOutbox {
             attempts.add(new WebhookAttempt(delivery.id(), leaseToken, webhook.url(), event.json(), signature, secret));
         }
         queued.fire(new Queued(attempts));
+    }
+
+    /** The developer's webhooks, read once per transaction (the flow records two events in one). */
+    private List<Webhook> webhooksOf(String developerId) {
+        @SuppressWarnings("unchecked")
+        Map<String, List<Webhook>> read = (Map<String, List<Webhook>>) transaction.getResource(WebhookOutbox.class);
+        if (read == null) {
+            read = new HashMap<>();
+            transaction.putResource(WebhookOutbox.class, read);
+        }
+        return read.computeIfAbsent(developerId, id -> em.createQuery(
+                "SELECT w FROM Webhook w WHERE w.developerId = :dev", Webhook.class).setParameter("dev", id).getResultList());
     }
 
     void sendAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Queued committed) {

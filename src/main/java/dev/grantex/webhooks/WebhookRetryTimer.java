@@ -1,6 +1,6 @@
 package dev.grantex.webhooks;
 
-import dev.grantex.platform.SchemaMigrator;
+import dev.grantex.platform.storage.SchemaMigrator;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;

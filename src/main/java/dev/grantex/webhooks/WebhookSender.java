@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,6 +41,7 @@ public class WebhookSender {
     private static final Logger LOG = Logger.getLogger(WebhookSender.class.getName());
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
     static final String USER_AGENT = "Grantex-Webhooks/0.1";
+    private static final int SUCCESS_BATCH = 500;
 
     /** An attempt's result: null error for success. */
     private record Outcome(String error) {
@@ -65,6 +68,9 @@ public class WebhookSender {
     private HttpClient client;
     private Semaphore permits;
     private final Queue<WebhookAttempt> waiting = new ConcurrentLinkedQueue<>();
+    /** Successful attempts not yet recorded; recorded together, a batch at a time. */
+    private final Queue<WebhookAttempt> succeeded = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean recordingSuccesses = new AtomicBoolean();
     private final AtomicInteger waitingCount = new AtomicInteger();
 
     @PostConstruct
@@ -139,15 +145,36 @@ public class WebhookSender {
     }
 
     private void record(WebhookAttempt attempt, Outcome outcome) {
+        if (outcome.error() == null) {
+            succeeded.add(attempt);
+            recordSuccesses();
+            return;
+        }
         try {
-            if (outcome.error() == null) {
-                deliveries.delivered(attempt);
-            } else {
-                deliveries.attemptFailed(attempt, outcome.error());
-            }
+            deliveries.attemptFailed(attempt, outcome.error());
         } catch (RuntimeException e) {
             // The lease runs out and the attempt is made again: at least once, never lost.
             LOG.log(Level.WARNING, "Could not record the outcome of webhook delivery " + attempt.deliveryId(), e);
+        }
+    }
+
+    /** Records the successes that have gathered, in batches, until none are left; one recorder at a time. */
+    private void recordSuccesses() {
+        while (!succeeded.isEmpty() && recordingSuccesses.compareAndSet(false, true)) {
+            try {
+                List<WebhookAttempt> batch = new ArrayList<>();
+                for (WebhookAttempt next; batch.size() < SUCCESS_BATCH && (next = succeeded.poll()) != null; ) {
+                    batch.add(next);
+                }
+                if (!batch.isEmpty()) {
+                    deliveries.delivered(batch);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not record successful webhook deliveries; their leases run out and "
+                        + "they are made again", e);
+            } finally {
+                recordingSuccesses.set(false);
+            }
         }
     }
 

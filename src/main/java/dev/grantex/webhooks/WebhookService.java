@@ -1,18 +1,18 @@
 package dev.grantex.webhooks;
 
 import dev.grantex.events.EventType;
-import dev.grantex.platform.ApiException;
-import dev.grantex.platform.Ids;
-import jakarta.enterprise.event.Observes;
 import dev.grantex.platform.ExpirySweep;
+import dev.grantex.platform.Ids;
 import dev.grantex.platform.PlanLimits;
-import dev.grantex.platform.RandomBytes;
-import dev.grantex.platform.SecretBox;
 import dev.grantex.platform.Timestamps;
+import dev.grantex.platform.crypto.RandomBytes;
+import dev.grantex.platform.crypto.SecretBox;
+import dev.grantex.platform.errors.ApiException;
 import dev.grantex.webhooks.WebhookViews.CreatedWebhookView;
 import dev.grantex.webhooks.WebhookViews.DeliveryPage;
 import dev.grantex.webhooks.WebhookViews.DeliveryView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

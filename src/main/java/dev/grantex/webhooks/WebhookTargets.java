@@ -1,6 +1,6 @@
 package dev.grantex.webhooks;
 
-import dev.grantex.platform.ApiException;
+import dev.grantex.platform.errors.ApiException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,10 +1,10 @@
 package dev.grantex.webhooks;
 
 import dev.grantex.platform.Caller;
-import dev.grantex.platform.IpRateLimit;
-import dev.grantex.platform.JsonRequests;
-import dev.grantex.platform.QueryParams;
 import dev.grantex.platform.RequestContext;
+import dev.grantex.platform.json.JsonRequests;
+import dev.grantex.platform.ratelimit.IpRateLimit;
+import dev.grantex.platform.web.QueryParams;
 import dev.grantex.webhooks.WebhookViews.CreateWebhookRequest;
 import dev.grantex.webhooks.WebhookViews.CreatedWebhookView;
 import dev.grantex.webhooks.WebhookViews.DeliveryPage;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Caller;
+import dev.grantex.platform.errors.ApiException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

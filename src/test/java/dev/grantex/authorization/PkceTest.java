@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.grantex.platform.ApiException;
 import dev.grantex.platform.Durations;
+import dev.grantex.platform.errors.ApiException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

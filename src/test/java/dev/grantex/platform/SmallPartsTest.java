@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.grantex.agents.Scopes;
+import dev.grantex.platform.errors.ApiException;
+import dev.grantex.platform.errors.ErrorCodes;
+import dev.grantex.platform.ratelimit.LocalWindowCounter;
+import dev.grantex.platform.ratelimit.RateLimitDecision;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,16 +29,6 @@ class SmallPartsTest {
         // Same millisecond or not, the 16 random characters share no predictable relation.
         assertFalse(a.substring(15).equals(b.substring(15)));
         assertTrue(a.substring(0, 15).compareTo(Ids.newId("areq").substring(0, 15)) <= 0, "time-ordered prefix");
-    }
-
-    @Test
-    void didWebDomainEncodesPortAndPath() {
-        PublicUrl url = new PublicUrl();
-        url.configured = "http://localhost:9080/";
-        assertEquals("http://localhost:9080", url.origin());
-        assertEquals("localhost%3A9080", url.didWebDomain());
-        url.configured = "https://auth.example.com/grantex";
-        assertEquals("auth.example.com:grantex", url.didWebDomain());
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.grantex.platform.ApiException;
+import dev.grantex.platform.errors.ApiException;
 import java.net.InetAddress;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

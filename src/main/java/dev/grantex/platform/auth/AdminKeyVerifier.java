@@ -1,7 +1,7 @@
 package dev.grantex.platform.auth;
 
-import dev.grantex.platform.ApiException;
-import dev.grantex.platform.Hashes;
+import dev.grantex.platform.crypto.Hashes;
+import dev.grantex.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;

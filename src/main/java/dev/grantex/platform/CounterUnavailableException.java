@@ -1,8 +1,0 @@
-package dev.grantex.platform;
-
-/** The shared counter store (Redis) did not answer. */
-public class CounterUnavailableException extends RuntimeException {
-    public CounterUnavailableException(Throwable cause) {
-        super("Rate-limit store unavailable", cause);
-    }
-}

@@ -1,5 +1,0 @@
-package dev.grantex.platform;
-
-/** The contract's error envelope, sent for every error outside SCIM. */
-public record ErrorBody(String message, String code, String requestId) {
-}

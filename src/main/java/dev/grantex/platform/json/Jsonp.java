@@ -1,0 +1,66 @@
+package dev.grantex.platform.json;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonConfig;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON-P through one provider, looked up once. The static Json.create… methods look the provider up
+ * on every call, which searches the class path; on hot paths (every entity read, every request body)
+ * that cost more than the parsing.
+ */
+public final class Jsonp {
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
+    private static final JsonReaderFactory STRICT_READERS =
+            PROVIDER.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+
+    private Jsonp() {
+    }
+
+    public static JsonReader reader(String json) {
+        return PROVIDER.createReader(new StringReader(json));
+    }
+
+    /**
+     * The JSON object in {@code json}, refusing duplicate member names: for signed documents, where two
+     * readers that keep different duplicates would read different claims.
+     */
+    public static JsonObject strictObject(String json) {
+        try (JsonReader reader = STRICT_READERS.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
+    /** The string a JSON value holds, or null when it is absent or not a string. */
+    public static String text(JsonValue value) {
+        return value instanceof JsonString string ? string.getString() : null;
+    }
+
+    public static JsonParser parser(String json) {
+        return PROVIDER.createParser(new StringReader(json));
+    }
+
+    public static JsonObjectBuilder objectBuilder() {
+        return PROVIDER.createObjectBuilder();
+    }
+
+    public static JsonArrayBuilder arrayBuilder() {
+        return PROVIDER.createArrayBuilder();
+    }
+
+    public static JsonArrayBuilder stringArray(List<String> values) {
+        JsonArrayBuilder array = PROVIDER.createArrayBuilder();
+        values.forEach(array::add);
+        return array;
+    }
+}
