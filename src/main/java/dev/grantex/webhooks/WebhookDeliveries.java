@@ -69,6 +69,7 @@ public class WebhookDeliveries {
                 WebhookDelivery.class).setParameter("token", token).getResultList();
         Map<String, String> secretByWebhook = new HashMap<>();
         List<WebhookAttempt> attempts = new ArrayList<>();
+        List<String> ofDeletedWebhooks = new ArrayList<>();
         for (WebhookDelivery delivery : leased) {
             String secret = secretByWebhook.computeIfAbsent(delivery.webhookId(), id -> {
                 Webhook webhook = em.find(Webhook.class, id);
@@ -77,7 +78,15 @@ public class WebhookDeliveries {
             if (secret != null) {
                 attempts.add(new WebhookAttempt(delivery.id(), token, delivery.url(), delivery.payload(),
                         delivery.signature(), secret));
+            } else {
+                ofDeletedWebhooks.add(delivery.id());
             }
+        }
+        if (!ofDeletedWebhooks.isEmpty()) {
+            em.createQuery("UPDATE WebhookDelivery d SET d.status = :failed, d.lastError = :error, d.leaseToken = NULL "
+                            + "WHERE d.id IN :ids")
+                    .setParameter("failed", WebhookDelivery.FAILED).setParameter("error", "The webhook was deleted")
+                    .setParameter("ids", ofDeletedWebhooks).executeUpdate();
         }
         return attempts;
     }

@@ -84,12 +84,13 @@ public class WebhookService {
                 Webhook.class).setParameter("dev", developerId).getResultList();
     }
 
-    /** Removes the webhook and its deliveries (pending ones are not attempted again). */
+    /**
+     * Removes the webhook. Its pending deliveries are not attempted again (the next lease marks them
+     * failed); its delivery history goes with the retention sweep, so removal stays quick however
+     * long the history.
+     */
     public void delete(String developerId, String webhookId) {
-        Webhook webhook = find(developerId, webhookId);
-        em.createQuery("DELETE FROM WebhookDelivery d WHERE d.webhookId = :id").setParameter("id", webhook.id())
-                .executeUpdate();
-        em.remove(webhook);
+        em.remove(find(developerId, webhookId));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -67,7 +67,7 @@ public class WebhooksResource {
     @DELETE
     @Path("{id}")
     @IpRateLimit(bucket = "webhooks", perMinute = 30)
-    @Operation(summary = "Remove a webhook; its pending deliveries are dropped")
+    @Operation(summary = "Remove a webhook; its pending deliveries are not attempted again")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such webhook for this developer")
     public Response delete(@PathParam("id") String id) {
