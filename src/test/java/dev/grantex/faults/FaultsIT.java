@@ -212,6 +212,18 @@ class FaultsIT {
 
     @Test
     @Order(5)
+    void anApiKeyRotatedOnOneNodeStopsWorkingOnTheOtherAtOnce() {
+        TestDeveloper developer = TestDeveloper.create("enterprise", "sandbox");
+        Api oldKeyOnB = developer.api().at(NODE_B);
+        oldKeyOnB.get("/v1/agents").expect(200); // B now holds the key in its cache
+        String newKey = developer.api().post("/v1/keys/rotate", null).expect(200).json().getString("apiKey");
+        // Without the pushed signal B would accept the old key until its next poll, up to a second later.
+        assertError(oldKeyOnB.get("/v1/agents"), 401, "UNAUTHORIZED");
+        Api.withKey(newKey).at(NODE_B).get("/v1/agents").expect(200);
+    }
+
+    @Test
+    @Order(6)
     void aDeliveryWhoseNodeIsKilledBetweenAttemptsIsCompletedByTheOther() throws Exception {
         TestDeveloper developer = TestDeveloper.create("enterprise", "sandbox");
         AtomicInteger calls = new AtomicInteger();
@@ -237,7 +249,7 @@ class FaultsIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anEventCommittedJustBeforeAKillIsDeliveredAfterTheRestart() throws Exception {
         nodeB.stop();
         TestDeveloper developer = TestDeveloper.create("enterprise", "sandbox");
