@@ -274,6 +274,35 @@ class FaultsIT {
         }
     }
 
+    @Test
+    @Order(8)
+    void aPersistentTimerDueWhileItsNodeIsDownRunsOnTheOther() throws Exception {
+        // Node A created the expiry sweep's persistent timer on the suite's fresh database, so A runs it.
+        nodeB.start();
+        TestDeveloper developer = TestDeveloper.create("enterprise", "sandbox");
+        String agent = Flows.createAgent(developer, List.of("read"));
+        String grant = Flows.exchange(developer, agent, Flows.code(developer, Flows.authorizeBody(agent,
+                Flows.principal(), List.of("read")).add("expiresIn", "2s").build())).grantId();
+        server.kill();
+        try {
+            long killedAt = System.currentTimeMillis();
+            // The sweep is due every minute; B takes over a timer its owner missed by missedTaskThreshold
+            // (100 s in faults.env), so the grant is marked within about 100 + 60 s.
+            long deadline = killedAt + 220_000;
+            Api onB = developer.api().at(NODE_B);
+            String status = "active";
+            while (!"expired".equals(status) && System.currentTimeMillis() < deadline) {
+                Commands.sleep(2000);
+                status = onB.get("/v1/grants/" + grant).expect(200).json().getString("status");
+            }
+            assertEquals("expired", status, "the expiry sweep did not run on B while A was down");
+            System.out.println("[faults] node A killed; B ran its persistent expiry sweep "
+                    + (System.currentTimeMillis() - killedAt) / 1000 + " s later");
+        } finally {
+            server.start();
+        }
+    }
+
     private static String createWebhook(TestDeveloper developer, String url) {
         String body = Json.createObjectBuilder().add("url", url)
                 .add("events", Json.createArrayBuilder().add("grant.created")).build().toString();
