@@ -21,6 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 public class ExpirySweepTimer {
+    /** The timer's info, which names it among the timers Liberty keeps in the database. */
+    public static final String INFO = "grantex expiry sweep";
     private static final Logger LOG = Logger.getLogger(ExpirySweepTimer.class.getName());
 
     @Inject
@@ -36,7 +38,7 @@ public class ExpirySweepTimer {
     @ConfigProperty(name = "grantex.retention-days", defaultValue = "7")
     int retentionDays;
 
-    @Schedule(hour = "*", minute = "*", persistent = true, info = "grantex expiry sweep")
+    @Schedule(hour = "*", minute = "*", persistent = true, info = INFO)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sweep() {
         if (!schema.migrated()) {

@@ -28,7 +28,7 @@ public class WebhookRetryTimer {
 
     private boolean failing;
 
-    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "grantex webhook deliveries")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sendDue() {
         int room = sender.room();

@@ -1,0 +1,115 @@
+package dev.grantex.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.Timer;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The timers, inside the container (Arquillian): the application is deployed a second time into the
+ * integration-test server, with two test-only beans, so the tests see its TimerService and rows.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TimersInContainerIT {
+    /** GRANTEX_RETENTION_DAYS's default, which the integration-test server keeps. */
+    private static final Duration RETENTION = Duration.ofDays(7);
+
+    @Inject
+    TimerProbe probe;
+
+    @Inject
+    StoredRows rows;
+
+    @Inject
+    Event<ExpirySweep> sweep;
+
+    /**
+     * Named afresh for every run: Liberty creates a module's automatic persistent timers only the first
+     * time a module of that name starts on a database (TimerProbe cancels them when it is removed).
+     */
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.create(WebArchive.class, "grantex-in-container-" + System.currentTimeMillis() + ".war")
+                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/grantex.war")))
+                .addClasses(TimerProbe.class, StoredRows.class)
+                // Liberty's application metrics are one registry for all applications: the copy's
+                // gauges would take the application's away when the copy is removed.
+                .deleteClass(DependencyMetrics.class);
+    }
+
+    @Test
+    void theExpirySweepIsPersistentEveryMinuteAndDeliveriesAreLeasedEverySecondOnEachNode() {
+        Timer expiry = timer(t -> ExpirySweepTimer.INFO.equals(t.getInfo()));
+        assertTrue(expiry.isPersistent(), "the expiry sweep must survive restarts and fail over");
+        assertTrue(expiry.isCalendarTimer());
+        assertEquals("*", expiry.getSchedule().getMinute());
+        assertEquals("0", expiry.getSchedule().getSecond());
+        assertTrue(expiry.getTimeRemaining() <= 60_000, "due within the minute: " + expiry.getTimeRemaining());
+
+        Timer deliveries = timer(t -> "grantex webhook deliveries".equals(t.getInfo()));
+        assertFalse(deliveries.isPersistent(), "each node leases due deliveries itself");
+        assertEquals("*", deliveries.getSchedule().getSecond());
+        assertTrue(deliveries.getTimeRemaining() <= 1_000, "due within the second: " + deliveries.getTimeRemaining());
+    }
+
+    @Test
+    void thePersistentTimerFiresTheSweepWithTheRetentionCutoff() throws InterruptedException {
+        Instant waitingSince = Instant.now();
+        long deadline = System.currentTimeMillis() + timer(t -> ExpirySweepTimer.INFO.equals(t.getInfo()))
+                .getTimeRemaining() + 15_000;
+        ExpirySweep fired = null;
+        while (fired == null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            fired = probe.sweeps().stream().filter(s -> s.now().isAfter(waitingSince)).findFirst().orElse(null);
+        }
+        assertTrue(fired != null, "the expiry sweep's timer did not fire when it was due");
+        assertEquals(RETENTION, Duration.between(fired.purgeBefore(), fired.now()));
+    }
+
+    @Test
+    void theSweepRemovesFinishedRowsOlderThanTheRetentionAndKeepsTheRest() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String developer = "dev_sweep_" + id;
+        Instant now = Instant.now();
+        Instant cutoff = now.minus(RETENTION);
+        rows.insertEvent("evt_old_" + id, developer, cutoff.minusSeconds(60));
+        rows.insertEvent("evt_new_" + id, developer, cutoff.plusSeconds(60));
+        rows.insertDelivery("whd_delivered_" + id, developer, "delivered", cutoff.minusSeconds(60));
+        rows.insertDelivery("whd_failed_" + id, developer, "failed", cutoff.minusSeconds(60));
+        rows.insertDelivery("whd_pending_" + id, developer, "pending", cutoff.minusSeconds(60));
+        rows.insertDelivery("whd_recent_" + id, developer, "delivered", cutoff.plusSeconds(60));
+        try {
+            sweep.fire(new ExpirySweep(now, cutoff));
+
+            assertFalse(rows.eventExists("evt_old_" + id), "an event past the retention");
+            assertTrue(rows.eventExists("evt_new_" + id), "an event within the retention");
+            assertFalse(rows.deliveryExists("whd_delivered_" + id), "a delivered delivery past the retention");
+            assertFalse(rows.deliveryExists("whd_failed_" + id), "a failed delivery past the retention");
+            assertTrue(rows.deliveryExists("whd_pending_" + id), "a pending delivery is never purged");
+            assertTrue(rows.deliveryExists("whd_recent_" + id), "a delivery within the retention");
+        } finally {
+            rows.deleteDeliveries(developer);
+        }
+    }
+
+    private Timer timer(Predicate<Timer> matching) {
+        List<Timer> found = probe.timers().stream().filter(matching).toList();
+        assertEquals(1, found.size(), "timers of the module: " + probe.timers().stream().map(Timer::getInfo).toList());
+        return found.get(0);
+    }
+}
