@@ -1,6 +1,11 @@
 package dev.grantex.webhooks;
 
-/** One leased delivery as the sender needs it: what to send where, signed with which secret, under which lease. */
-record WebhookAttempt(String deliveryId, String leaseToken, String url, String payload, String signature,
-                      String secret) {
+import java.time.Instant;
+
+/**
+ * One leased delivery as the sender needs it: what to send where, signed with which secret, under
+ * which lease, and when that lease ends (after which another attempt may already be under way).
+ */
+record WebhookAttempt(String deliveryId, String leaseToken, Instant leaseEnds, String url, String payload,
+                      String signature, String secret) {
 }

@@ -76,7 +76,7 @@ public class WebhookDeliveries {
                 return webhook == null ? null : secrets.open(webhook.sealedSecret());
             });
             if (secret != null) {
-                attempts.add(new WebhookAttempt(delivery.id(), token, delivery.url(), delivery.payload(),
+                attempts.add(new WebhookAttempt(delivery.id(), token, now.plus(LEASE), delivery.url(), delivery.payload(),
                         delivery.signature(), secret));
             } else {
                 ofDeletedWebhooks.add(delivery.id());
@@ -92,20 +92,20 @@ public class WebhookDeliveries {
     }
 
     /**
-     * Records successful attempts (any 2xx), many in one transaction: one statement per lease, each
-     * row only while it is still pending under that lease.
+     * Records successful attempts (any 2xx), many in one statement, each row only while it is still
+     * pending under one of this batch's leases. A row that this node leased again after an earlier
+     * lease of it ran out may be recorded by the earlier attempt's success: it was delivered.
      */
     @Transactional
     public void delivered(List<WebhookAttempt> attempts) {
-        Instant now = clock.instant();
-        Map<String, List<String>> idsByLease = new HashMap<>();
-        attempts.forEach(a -> idsByLease.computeIfAbsent(a.leaseToken(), t -> new ArrayList<>()).add(a.deliveryId()));
-        idsByLease.forEach((token, ids) -> em.createQuery("UPDATE WebhookDelivery d SET d.status = :delivered, "
-                        + "d.attempts = d.attempts + 1, d.deliveredAt = :now, d.leaseToken = NULL, d.lastError = NULL "
-                        + "WHERE d.leaseToken = :token AND d.status = :pending AND d.id IN :ids")
-                .setParameter("delivered", WebhookDelivery.DELIVERED).setParameter("now", now)
-                .setParameter("token", token).setParameter("pending", WebhookDelivery.PENDING)
-                .setParameter("ids", ids).executeUpdate());
+        List<String> ids = attempts.stream().map(WebhookAttempt::deliveryId).toList();
+        List<String> leases = attempts.stream().map(WebhookAttempt::leaseToken).distinct().toList();
+        em.createQuery("UPDATE WebhookDelivery d SET d.status = :delivered, d.attempts = d.attempts + 1, "
+                        + "d.deliveredAt = :now, d.leaseToken = NULL, d.lastError = NULL "
+                        + "WHERE d.id IN :ids AND d.leaseToken IN :leases AND d.status = :pending")
+                .setParameter("delivered", WebhookDelivery.DELIVERED).setParameter("now", clock.instant())
+                .setParameter("ids", ids).setParameter("leases", leases)
+                .setParameter("pending", WebhookDelivery.PENDING).executeUpdate();
     }
 
     /** Records a failed attempt: retried after 30 s, 60 s, 120 s, 240 s, then failed for good. */

@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
@@ -71,7 +72,8 @@ public class WebhookOutbox {
                     event.type().wireName(), event.json(), signature, MAX_ATTEMPTS, now,
                     now.plus(WebhookDeliveries.LEASE), leaseToken);
             em.persist(delivery);
-            attempts.add(new WebhookAttempt(delivery.id(), leaseToken, webhook.url(), event.json(), signature, secret));
+            attempts.add(new WebhookAttempt(delivery.id(), leaseToken, now.plus(WebhookDeliveries.LEASE), webhook.url(),
+                    event.json(), signature, secret));
         }
         queued.fire(new Queued(attempts));
     }
@@ -84,8 +86,11 @@ public class WebhookOutbox {
             read = new HashMap<>();
             transaction.putResource(WebhookOutbox.class, read);
         }
+        // COMMIT: the transaction changes no webhook, and flushing its writes early would split them
+        // into more round trips than the one batch they go in at commit.
         return read.computeIfAbsent(developerId, id -> em.createQuery(
-                "SELECT w FROM Webhook w WHERE w.developerId = :dev", Webhook.class).setParameter("dev", id).getResultList());
+                "SELECT w FROM Webhook w WHERE w.developerId = :dev", Webhook.class).setParameter("dev", id)
+                .setFlushMode(FlushModeType.COMMIT).getResultList());
     }
 
     void sendAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Queued committed) {

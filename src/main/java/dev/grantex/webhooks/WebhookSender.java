@@ -6,25 +6,25 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -33,8 +33,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Makes delivery attempts: POSTs the stored body verbatim with the signature headers, at most
- * GRANTEX_WEBHOOK_CONCURRENCY at once per node, each given 10 s. Redirects are not followed. Work
- * runs on threads of its own, never on request threads, so a hanging receiver delays nobody else.
+ * GRANTEX_WEBHOOK_CONCURRENCY at once per node, each given 10 s for its answer. Redirects are not
+ * followed. Work runs on threads of its own, never on request threads, so a hanging receiver delays
+ * nobody else. An attempt holds one of those threads until the answer's status line and headers
+ * have come; the answer's body is read and dropped in the background, so a receiver that trickles
+ * it holds no thread. (The HTTP client's asynchronous sending was not used: it hands every answer to
+ * CompletableFuture's default pool, which on a two-core machine starts a thread for each task.)
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -66,67 +70,57 @@ public class WebhookSender {
 
     private ExecutorService threads;
     private HttpClient client;
-    private Semaphore permits;
-    private final Queue<WebhookAttempt> waiting = new ConcurrentLinkedQueue<>();
+    /** Attempts handed over but not started yet. */
+    private final AtomicInteger waiting = new AtomicInteger();
     /** Successful attempts not yet recorded; recorded together, a batch at a time. */
     private final Queue<WebhookAttempt> succeeded = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean recordingSuccesses = new AtomicBoolean();
-    private final AtomicInteger waitingCount = new AtomicInteger();
 
     @PostConstruct
     void start() {
-        int limit = Math.max(1, concurrency);
-        permits = new Semaphore(limit);
-        threads = Executors.newFixedThreadPool(Math.min(limit, 8), threadFactory);
+        threads = Executors.newFixedThreadPool(Math.max(1, concurrency), threadFactory);
         client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(ATTEMPT_TIMEOUT)
-                .executor(threads)
                 .build();
     }
 
     /** How many more leased attempts this node should take on now: a few rounds of its concurrency. */
     int room() {
-        return Math.max(0, 4 * Math.max(1, concurrency) - waitingCount.get());
+        return Math.max(0, 4 * Math.max(1, concurrency) - waiting.get());
     }
 
-    /** Queues leased attempts; each starts as soon as a slot is free. */
+    /**
+     * Queues leased attempts; each starts as soon as a thread is free. When more are waiting than
+     * room() allows, and when an attempt's lease would end before its answer is due, the attempt is
+     * not made: the row comes due again when its lease ends, for whichever node's timer leases it
+     * first. So an overloaded node neither grows its queue without bound nor sends twice.
+     */
     void submit(List<WebhookAttempt> attempts) {
         for (WebhookAttempt attempt : attempts) {
-            waitingCount.incrementAndGet();
-            waiting.add(attempt);
-        }
-        drain();
-    }
-
-    private void drain() {
-        while (permits.tryAcquire()) {
-            WebhookAttempt next = waiting.poll();
-            if (next == null) {
-                permits.release();
-                if (waiting.isEmpty()) {
-                    return;
-                }
-                continue;
+            if (room() == 0) {
+                return;
             }
-            waitingCount.decrementAndGet();
-            attempt(next).whenComplete((ignored, error) -> {
-                permits.release();
-                drain();
+            waiting.incrementAndGet();
+            threads.execute(() -> {
+                waiting.decrementAndGet();
+                if (clock.instant().plus(ATTEMPT_TIMEOUT).isBefore(attempt.leaseEnds())) {
+                    record(attempt, attempt(attempt));
+                }
             });
         }
     }
 
-    private CompletableFuture<Void> attempt(WebhookAttempt attempt) {
-        return CompletableFuture.supplyAsync(() -> targets.refusalBeforeAttempt(attempt.url()), threads)
-                .thenCompose(refusal -> refusal.map(reason -> CompletableFuture.completedFuture(new Outcome(reason)))
-                        .orElseGet(() -> post(attempt)))
-                .exceptionally(error -> new Outcome(describe(error)))
-                .thenAcceptAsync(outcome -> record(attempt, outcome), threads);
+    private Outcome attempt(WebhookAttempt attempt) {
+        try {
+            return targets.refusalBeforeAttempt(attempt.url()).map(Outcome::new).orElseGet(() -> post(attempt));
+        } catch (RuntimeException e) {
+            return new Outcome(describe(e));
+        }
     }
 
-    private CompletableFuture<Outcome> post(WebhookAttempt attempt) {
+    private Outcome post(WebhookAttempt attempt) {
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(attempt.url()))
                 .timeout(ATTEMPT_TIMEOUT)
@@ -137,11 +131,41 @@ public class WebhookSender {
                 .header("X-Grantex-Signature-V2", WebhookSignatures.v2(attempt.secret(), timestamp, attempt.payload()))
                 .POST(HttpRequest.BodyPublishers.ofString(attempt.payload()))
                 .build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .orTimeout(ATTEMPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .thenApply(response -> response.statusCode() / 100 == 2 ? Outcome.DELIVERED
-                        : new Outcome("HTTP " + response.statusCode()
-                                + (response.statusCode() / 100 == 3 ? " (redirects are not followed)" : "")));
+        try {
+            int status = client.send(request, answer -> new DroppedBody()).statusCode();
+            return status / 100 == 2 ? Outcome.DELIVERED
+                    : new Outcome("HTTP " + status + (status / 100 == 3 ? " (redirects are not followed)" : ""));
+        } catch (IOException e) {
+            return new Outcome(describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome("Interrupted: the server was stopping");
+        }
+    }
+
+    /** Reads an answer's body and drops it; the answer is complete at its headers. */
+    private static final class DroppedBody implements HttpResponse.BodySubscriber<Void> {
+        @Override
+        public CompletionStage<Void> getBody() {
+            return CompletableFuture.completedStage(null);
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+        }
+
+        @Override
+        public void onError(Throwable error) {
+        }
+
+        @Override
+        public void onComplete() {
+        }
     }
 
     private void record(WebhookAttempt attempt, Outcome outcome) {
@@ -178,15 +202,14 @@ public class WebhookSender {
         }
     }
 
-    private static String describe(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+    private static String describe(Exception error) {
+        if (error instanceof HttpTimeoutException) {
             return "No answer within " + ATTEMPT_TIMEOUT.toSeconds() + " s";
         }
-        if (cause instanceof ConnectException) {
+        if (error instanceof ConnectException) {
             return "Connection refused or unreachable";
         }
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
     }
 
     @PreDestroy
