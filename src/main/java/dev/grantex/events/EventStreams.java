@@ -12,10 +12,8 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,24 +41,18 @@ public class EventStreams {
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threadFactory;
 
-    /** The threads that write to WebSocket clients (see {@link WebSocketSubscriber}). */
-    private ExecutorService webSocketWriters;
-
-    private static final int WEBSOCKET_WRITERS = 4;
-
     private final Map<String, Set<Connection>> byDeveloper = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> keepAlives;
 
     void start(@Observes Startup startup) {
-        webSocketWriters = Executors.newFixedThreadPool(WEBSOCKET_WRITERS, threadFactory);
         long period = settings.keepAliveSeconds();
         keepAlives = scheduler.scheduleAtFixedRate(this::keepAlive, period, period, TimeUnit.SECONDS);
         relay.start(this::deliverHere);
     }
 
-    /** Where WebSocket clients' messages are written. */
-    Executor webSocketWriters() {
-        return webSocketWriters;
+    /** Makes the threads each WebSocket client writes and closes on (see {@link WebSocketSubscriber}). */
+    ThreadFactory webSocketThreads() {
+        return threadFactory;
     }
 
     /**
@@ -120,8 +112,5 @@ public class EventStreams {
         }
         relay.stop();
         byDeveloper.values().forEach(connections -> connections.forEach(c -> c.subscriber().close()));
-        if (webSocketWriters != null) {
-            webSocketWriters.shutdownNow();
-        }
     }
 }

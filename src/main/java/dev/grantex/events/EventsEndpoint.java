@@ -42,7 +42,7 @@ public class EventsEndpoint {
             close(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Missing or invalid API key"));
             return;
         }
-        subscriber = new WebSocketSubscriber(caller.developerId(), session, streams.webSocketWriters());
+        subscriber = new WebSocketSubscriber(caller.developerId(), session, streams.webSocketThreads());
         if (!streams.open(KIND, session.getId(), subscriber)) {
             subscriber.close(reason(TRY_AGAIN_LATER, "At most " + CDI.current().select(StreamSettings.class).get().maxConnections()
                     + " event streams per developer"));

@@ -7,25 +7,31 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * A WebSocket client: each event as a text message holding the envelope, keep-alives as pings.
- * Messages are written with the blocking remote on the streams' own threads: Liberty completes
+ * Messages are written with the blocking remote on a thread of the client's own: Liberty completes
  * asynchronous writes on the request threads' pool, where under load they queue behind requests and
- * a client falls behind the events for no fault of its own.
+ * a client falls behind the events for no fault of its own. The thread is the client's alone because
+ * a client that stops reading blocks its write until its connection ends, and closing the session
+ * does not release it; on a shared pool a few such clients stopped every client's messages.
  */
 final class WebSocketSubscriber extends StreamSubscriber {
     private static final ByteBuffer PING = ByteBuffer.allocate(0);
 
     private final Session session;
-    private final Executor writers;
+    private final ThreadFactory threads;
+    private final ExecutorService writer;
     private volatile CloseReason closeReason = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Stream closed");
 
-    WebSocketSubscriber(String developerId, Session session, Executor writers) {
+    WebSocketSubscriber(String developerId, Session session, ThreadFactory threads) {
         super(developerId, EventTypeFilter.all());
         this.session = session;
-        this.writers = writers;
+        this.threads = threads;
+        this.writer = Executors.newSingleThreadExecutor(threads);
     }
 
     /** Closes with the given code and reason. */
@@ -55,17 +61,25 @@ final class WebSocketSubscriber extends StreamSubscriber {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, writers);
+        }, writer);
     }
 
+    /**
+     * Closes on a thread of its own: closing waits for a write in progress, which for a client that
+     * stopped reading never ends, and whoever dropped the client (a commit, the keep-alive round) must
+     * not wait with it.
+     */
     @Override
     protected void closeTransport() {
-        try {
-            if (session.isOpen()) {
-                session.close(closeReason);
+        writer.shutdownNow();
+        threads.newThread(() -> {
+            try {
+                if (session.isOpen()) {
+                    session.close(closeReason);
+                }
+            } catch (IOException e) {
+                // The connection is gone already, which is what closing wanted.
             }
-        } catch (IOException e) {
-            // The connection is gone already, which is what closing wanted.
-        }
+        }).start();
     }
 }

@@ -7,13 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.grantex.it.Flows;
+import dev.grantex.it.ItServer;
 import dev.grantex.it.SseClient;
 import dev.grantex.it.TestDeveloper;
 import dev.grantex.it.WsClient;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
@@ -202,6 +210,60 @@ class EventStreamsIT {
     }
 
     /** The server registers a WebSocket right after the handshake, on its own thread: give it a moment. */
+    @Test
+    void webSocketClientsThatStopReadingAreDroppedAndHoldUpNoOtherClient() throws Exception {
+        TestDeveloper stalled = TestDeveloper.create("enterprise");
+        List<Socket> stuck = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                stuck.add(upgradedAndNeverRead(stalled.apiKey()));
+            }
+            awaitRegistered();
+            String agentId = Flows.createAgent(stalled, List.of("read"));
+            // Each refresh is a token.issued event for each stalled client: enough to fill its socket
+            // buffers and then its queue of 500, which drops it.
+            String refreshToken = Flows.grant(stalled, agentId, List.of("read")).refreshToken();
+            for (int i = 0; i < 12000; i++) {
+                refreshToken = stalled.api().post("/v1/token/refresh", Json.createObjectBuilder()
+                        .add("refreshToken", refreshToken).add("agentId", agentId).build().toString())
+                        .expect(201).json().getString("refreshToken");
+            }
+            TestDeveloper other = TestDeveloper.create("enterprise");
+            try (WsClient ws = WsClient.connect(other.apiKey())) {
+                awaitRegistered();
+                String otherAgent = Flows.createAgent(other, List.of("read"));
+                Flows.grant(other, otherAgent, List.of("read"));
+                JsonObject first = ws.next(WAIT);
+                assertEnvelope(first, "grant.created");
+            }
+        } finally {
+            for (Socket socket : stuck) {
+                socket.close();
+            }
+        }
+    }
+
+    /** A WebSocket upgrade made by hand on a socket with a tiny receive buffer that is then never read. */
+    private static Socket upgradedAndNeverRead(String apiKey) throws IOException {
+        URI base = URI.create(ItServer.baseUrl());
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(1024);
+        socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
+        String key = Base64.getEncoder().encodeToString("stalled-client-0".getBytes(StandardCharsets.US_ASCII));
+        String upgrade = "GET /v1/events/ws HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                + "Sec-WebSocket-Key: " + key + "\r\nAuthorization: Bearer " + apiKey + "\r\n\r\n";
+        socket.getOutputStream().write(upgrade.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        byte[] status = new byte[12];
+        int read = 0;
+        while (read < status.length) {
+            read += socket.getInputStream().read(status, read, status.length - read);
+        }
+        assertEquals("HTTP/1.1 101", new String(status, StandardCharsets.US_ASCII));
+        return socket;
+    }
+
     private static void awaitRegistered() {
         sleep(300);
     }
