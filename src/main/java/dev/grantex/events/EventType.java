@@ -14,6 +14,8 @@ public enum EventType {
     TOKEN_ISSUED("token.issued", true),
     BUDGET_THRESHOLD("budget.threshold", false),
     BUDGET_EXHAUSTED("budget.exhausted", false),
+    /** Beyond the contract: a budget closed because its grant was revoked or expired, with what was left. */
+    BUDGET_CLOSED("budget.closed", false),
     FIDO_REGISTERED("fido.registered", false),
     FIDO_ASSERTION("fido.assertion", false),
     VC_ISSUED("vc.issued", false),

@@ -83,7 +83,7 @@ public class DelegationService {
         }
         Grant child = grants.create(caller.developerId(), subAgent.id(), parentGrant.principalId(), scopes, expiresAt,
                 parentGrant, null);
-        return issuer.issue(child, subAgent.did(), parent.agentDid());
+        return issuer.issue(child, subAgent.did(), parent.agentDid(), null);
     }
 
     private int maxDepth() {

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,8 +48,9 @@ public class TokenIssuer {
 
     /**
      * @param parentAgentDid the DID of the parent grant's agent for delegated grants, else null
+     * @param remainingBudget what is left of the grant's budget (the bdg claim), or null without one
      */
-    public Issued issue(Grant grant, String agentDid, String parentAgentDid) {
+    public Issued issue(Grant grant, String agentDid, String parentAgentDid, BigDecimal remainingBudget) {
         Instant now = clock.instant();
         String jti = Ids.newId("tok");
         JwtClaims claims = new JwtClaims();
@@ -68,6 +70,10 @@ public class TokenIssuer {
             claims.setClaim("parentAgt", parentAgentDid);
             claims.setClaim("parentGrnt", grant.parentGrantId());
             claims.setClaim("delegationDepth", grant.delegationDepth());
+        }
+        if (remainingBudget != null) {
+            // A JSON number in plain notation: 12.5, not 12.5000 or 1.25E+1.
+            claims.setClaim("bdg", new BigDecimal(remainingBudget.stripTrailingZeros().toPlainString()));
         }
         String token = signedJwts.sign(claims);
         em.persist(new GrantToken(jti, grant.id(), grant.developerId(), grant.expiresAt(), now));

@@ -3,6 +3,7 @@ package dev.grantex.tokens;
 import dev.grantex.agents.Agent;
 import dev.grantex.authorization.AuthRequest;
 import dev.grantex.authorization.AuthorizationService;
+import dev.grantex.budgets.BudgetService;
 import dev.grantex.grants.Grant;
 import dev.grantex.grants.GrantService;
 import dev.grantex.platform.Caller;
@@ -40,6 +41,9 @@ public class TokenService {
     TokenIssuer issuer;
 
     @Inject
+    BudgetService budgets;
+
+    @Inject
     PlanLimits planLimits;
 
     @Inject
@@ -61,7 +65,7 @@ public class TokenService {
         Instant expiresAt = now.plus(Duration.between(request.createdAt(), request.expiresAt())).truncatedTo(ChronoUnit.SECONDS);
         Grant grant = grants.create(caller.developerId(), request.agentId(), request.principalId(), request.scopes(),
                 expiresAt, null, request.audience());
-        return issuer.issue(grant, Agent.didOf(request.agentId()), null);
+        return issuer.issue(grant, Agent.didOf(request.agentId()), null, null);
     }
 
     /**
@@ -98,7 +102,8 @@ public class TokenService {
         stored.markUsed();
         String parentAgentDid = grant.parentGrantId() == null ? null
                 : Agent.didOf(em.find(Grant.class, grant.parentGrantId()).agentId());
-        return issuer.issue(grant, Agent.didOf(grant.agentId()), parentAgentDid);
+        return issuer.issue(grant, Agent.didOf(grant.agentId()), parentAgentDid,
+                budgets.remainingOf(grant.id()).orElse(null));
     }
 
     /** Revokes one token of the caller; 404 when unknown, another developer's, or already revoked. */
