@@ -27,6 +27,13 @@ ensure_redis() {
   return 1
 }
 
+# The metrics test reads a scrape with the Prometheus project's own Python text-format parser.
+ensure_prometheus_parser() {
+  if ! /usr/bin/python3 -c 'import prometheus_client' 2>/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-prometheus-client >/dev/null
+  fi
+}
+
 ensure_browser() {
   if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Prepares the benchmark data through the public API and writes it for the wrk scripts.
 
-Creates three enterprise developers (live, sandbox, and one whose chain the scale run fills), agents, 1,000 grant tokens to verify and
-100 parent grants to delegate from, and writes target/bench/data.lua. Usage:
+Creates three enterprise developers (live, sandbox, and one whose chain the scale run fills), agents, 1,000 grant tokens to verify,
+100 parent grants to delegate from, and 101 grants with large budgets to debit (100 to spread the debits over, one for all of
+them at once), and writes target/bench/data.lua. Usage:
     prepare.py <base-url> <admin-key> <out-dir>
 """
 import json
@@ -36,9 +37,19 @@ def agent(key, name, scopes):
 
 
 def sandbox_grant(key, agent_id, principal):
+    return sandbox_exchange(key, agent_id, principal)["grantToken"]
+
+
+def sandbox_exchange(key, agent_id, principal):
     authorized = call("POST", "/v1/authorize", key, {"agentId": agent_id, "principalId": principal,
                                                      "scopes": ["read", "write"]})
-    return call("POST", "/v1/token", key, {"code": authorized["code"], "agentId": agent_id})["grantToken"]
+    return call("POST", "/v1/token", key, {"code": authorized["code"], "agentId": agent_id})
+
+
+def budgeted_grant(key, agent_id, principal):
+    grant_id = sandbox_exchange(key, agent_id, principal)["grantId"]
+    call("POST", "/v1/budget/allocate", key, {"grantId": grant_id, "initialBudget": "1000000000"})
+    return grant_id
 
 
 def lua_string(value):
@@ -56,6 +67,7 @@ def main():
     with ThreadPoolExecutor(8) as pool:
         tokens = list(pool.map(lambda i: sandbox_grant(sandbox_key, flow_agent, f"verify-user-{i}"), range(1000)))
         parents = list(pool.map(lambda i: sandbox_grant(sandbox_key, flow_agent, f"parent-user-{i}"), range(100)))
+        budgeted = list(pool.map(lambda i: budgeted_grant(sandbox_key, flow_agent, f"budget-user-{i}"), range(101)))
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, "data.lua"), "w") as out:
         out.write("return {\n")
@@ -67,6 +79,8 @@ def main():
         out.write(f"  subAgentId = {lua_string(sub_agent)},\n")
         out.write("  tokens = {" + ",".join(lua_string(t) for t in tokens) + "},\n")
         out.write("  parents = {" + ",".join(lua_string(p) for p in parents) + "},\n")
+        out.write("  budgetGrants = {" + ",".join(lua_string(g) for g in budgeted[:100]) + "},\n")
+        out.write(f"  singleBudgetGrant = {lua_string(budgeted[100])},\n")
         out.write("}\n")
     with open(os.path.join(OUT, "data.json"), "w") as out:
         json.dump({"liveKey": live_key, "liveDeveloperId": live_id, "sandboxKey": sandbox_key,

@@ -16,6 +16,8 @@ TARGETS = {
     "audit": ("POST /v1/audit/log, one developer", "entries/s", 3_000, None),
     "delegate": ("POST /v1/grants/delegate", "req/s", 500, None),
     "agents": ("GET /v1/agents (API-key auth)", "req/s", None, None),
+    "debit": ("POST /v1/budget/debit over 100 grants", "debits/s", 1_500, None),
+    "debit-one": ("POST /v1/budget/debit, all on one grant", "debits/s", 400, None),
 }
 RSS_LIMIT_MB = 768
 
@@ -80,6 +82,11 @@ for events in lines("events.jsonl"):
           f"{events['wsP50Ms']} ms, p99 {events['wsP99Ms']} ms (target p99 ≤ 200 ms) {verdict(latency_ok)}; "
           f"peak {events['peakDeliveriesPerSecond']:,} deliveries/s"
           + (f" (target ≥ 1,000) {verdict(events['peakDeliveriesPerSecond'] >= 1000)}" if events['webhooks'] > 1 else ""))
+
+for ledger in lines("ledger.jsonl"):
+    print(f"\nBudget ledger after the debits: {ledger['allocations']} allocations, {ledger['transactions']:,} "
+          f"transactions, {ledger['mismatched']} whose transactions do not sum to initial − remaining, "
+          f"{ledger['overspent']} overspent {verdict(ledger['mismatched'] == 0 and ledger['overspent'] == 0)}")
 
 for chain in lines("chains.jsonl"):
     print(f"\nAudit chain {chain['label']}: valid={chain['valid']}, {chain['checkedEntries']:,} entries "

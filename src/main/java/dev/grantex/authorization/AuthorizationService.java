@@ -15,6 +15,7 @@ import dev.grantex.platform.PlanLimits;
 import dev.grantex.platform.crypto.Hashes;
 import dev.grantex.platform.crypto.Secrets;
 import dev.grantex.platform.errors.ApiException;
+import dev.grantex.platform.storage.BatchedDelete;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Authorization requests: creation, the principal's consent, and the single use of their codes. */
@@ -38,6 +40,9 @@ public class AuthorizationService {
 
     @PersistenceContext(unitName = "grantex")
     EntityManager em;
+
+    @Inject
+    BatchedDelete purges;
 
     @Inject
     Clock clock;
@@ -221,17 +226,19 @@ public class AuthorizationService {
         throw ApiException.badRequest("redirectUri must be an absolute http(s) URL without credentials, at most 2048 characters");
     }
 
-    /**
-     * The sweep marks unanswered or unredeemed requests past their expiry as expired, and removes
-     * finished requests (with their spent codes) after the retention period.
-     */
-    void sweep(@Observes ExpirySweep sweep) {
+    /** The sweep marks unanswered or unredeemed requests past their expiry as expired. */
+    void expireRequests(@Observes ExpirySweep sweep) {
         em.createQuery("UPDATE AuthRequest r SET r.status = :expired WHERE r.status IN :open AND r.expiresAt <= :now")
                 .setParameter("expired", AuthRequest.EXPIRED)
                 .setParameter("open", List.of(AuthRequest.PENDING, AuthRequest.APPROVED))
                 .setParameter("now", sweep.now()).executeUpdate();
-        em.createQuery("DELETE FROM AuthRequest r WHERE r.status IN :finished AND r.expiresAt <= :before")
-                .setParameter("finished", List.of(AuthRequest.EXPIRED, AuthRequest.CONSUMED, AuthRequest.DENIED))
-                .setParameter("before", sweep.purgeBefore()).executeUpdate();
+    }
+
+    /** The sweep removes finished requests (with their spent codes) after the retention period. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    void purgeFinishedRequests(@Observes ExpirySweep sweep) {
+        purges.deleteAll(AuthRequest.class, "id", "x.status IN :finished AND x.expiresAt <= :before",
+                Map.of("finished", List.of(AuthRequest.EXPIRED, AuthRequest.CONSUMED, AuthRequest.DENIED),
+                        "before", sweep.purgeBefore()));
     }
 }

@@ -13,6 +13,8 @@ import dev.grantex.platform.ratelimit.RateLimitSettings;
 import dev.grantex.platform.ratelimit.RateLimitedException;
 import dev.grantex.platform.ratelimit.RateLimiter;
 import dev.grantex.platform.web.PublicUrl;
+import dev.grantex.usage.UsageMeter;
+import dev.grantex.usage.UsageMetric;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -24,6 +26,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.metrics.annotation.Counted;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -52,6 +56,9 @@ public class AuthorizeResource {
     @Inject
     PublicUrl publicUrl;
 
+    @Inject
+    UsageMeter usage;
+
     @POST
     @Operation(summary = "Request authorization from a principal",
             description = "Sandbox developers (and requests a policy allows) get the code at once; otherwise "
@@ -62,12 +69,15 @@ public class AuthorizeResource {
     @APIResponse(responseCode = "403", description = "POLICY_DENIED")
     @APIResponse(responseCode = "404", description = "Agent not found")
     @APIResponse(responseCode = "429", description = "More than the per-minute authorization requests")
+    @Counted(name = "grantex_authorize", absolute = true, description = "Calls of POST /v1/authorize")
+    @Timed(name = "grantex_authorize_duration", absolute = true, description = "Time to answer authorization requests")
     public Response authorize(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AuthorizeRequest.class))) String body) {
         JsonObject json = JsonRequests.parseObject(body);
         Caller caller = requestContext.caller();
         countAuthorizeRequest(caller);
         AuthorizationService.Created created = authorizations.authorize(caller, JsonRequests.bind(json, AuthorizeRequest.class));
+        usage.count(caller.developerId(), UsageMetric.AUTHORIZATIONS);
         AuthRequest r = created.request();
         boolean policyDecided = created.decision().isPresent();
         AuthorizeView view = new AuthorizeView(r.id(),

@@ -1,16 +1,18 @@
 package dev.grantex.events;
 
-import dev.grantex.platform.Ids;
-import jakarta.enterprise.event.Observes;
 import dev.grantex.platform.ExpirySweep;
+import dev.grantex.platform.Ids;
+import dev.grantex.platform.storage.BatchedDelete;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * Where features record what happened. The event is stored in the caller's transaction, so it exists
@@ -28,6 +30,9 @@ public class EventLog {
     @Inject
     Event<EventEnvelope> recorded;
 
+    @Inject
+    BatchedDelete purges;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope record(String developerId, EventType type, JsonObject data) {
         EventEnvelope event = EventEnvelope.of(Ids.newId("evt"), developerId, type, clock.instant(), data);
@@ -37,9 +42,7 @@ public class EventLog {
     }
 
     /** The sweep removes events older than the retention period. */
-    @Transactional
     void purge(@Observes ExpirySweep sweep) {
-        em.createQuery("DELETE FROM StoredEvent e WHERE e.createdAt < :before").setParameter("before", sweep.purgeBefore())
-                .executeUpdate();
+        purges.deleteAll(StoredEvent.class, "id", "x.createdAt < :before", Map.of("before", sweep.purgeBefore()));
     }
 }

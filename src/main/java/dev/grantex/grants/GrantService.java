@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /** Grants: creation, listing, and revocation of a grant together with everything delegated from it. */
 @ApplicationScoped
@@ -40,6 +42,11 @@ public class GrantService {
 
     @Inject
     Event<GrantsDeleting> deletingGrants;
+
+    @Inject
+    @Metric(name = "grantex_grants_revoked", absolute = true,
+            description = "Grants revoked, each grant of a cascade counted")
+    Counter revokedCount;
 
     @Inject
     EventLog events;
@@ -164,6 +171,7 @@ public class GrantService {
             frontier = next;
         }
         revokedGrants.fire(new GrantsRevoked(expiryByGrantId));
+        revokedCount.inc(revoked.size());
         events.record(developerId, EventType.GRANT_REVOKED,
                 Jsonp.objectBuilder().add("grantId", root.id()).add("cascade", revoked.size() > 1).build());
         return revoked;

@@ -5,6 +5,8 @@ import dev.grantex.platform.errors.ApiException;
 import dev.grantex.platform.json.JsonRequests;
 import dev.grantex.tokens.TokenViews.GrantVerifyView;
 import dev.grantex.tokens.TokenViews.TokenRequest;
+import dev.grantex.usage.UsageMeter;
+import dev.grantex.usage.UsageMetric;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -34,6 +36,9 @@ public class GrantIntrospectionResource {
     @Inject
     RequestContext requestContext;
 
+    @Inject
+    UsageMeter usage;
+
     @POST
     @Operation(summary = "Introspect a grant token: its claims when live, otherwise why not")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GrantVerifyView.class)))
@@ -42,6 +47,7 @@ public class GrantIntrospectionResource {
             schema = @Schema(implementation = TokenRequest.class))) String body) {
         String presented = JsonRequests.bind(body, TokenRequest.class).requireToken();
         VerifiedToken token = verifier.parse(presented).orElseThrow(() -> ApiException.badRequest("Invalid token"));
+        usage.count(requestContext.caller().developerId(), UsageMetric.VERIFICATIONS);
         Optional<TokenVerifier.Inactive> inactive = verifier.inactiveReason(token, requestContext.caller().developerId());
         if (inactive.isPresent()) {
             return new GrantVerifyView(false, inactive.get().name().toLowerCase(Locale.ROOT), null);

@@ -11,6 +11,7 @@ import dev.grantex.platform.ExpirySweep;
 import dev.grantex.platform.PlanLimits;
 import dev.grantex.platform.crypto.Hashes;
 import dev.grantex.platform.errors.ApiException;
+import dev.grantex.platform.storage.BatchedDelete;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -42,6 +43,9 @@ public class TokenService {
 
     @Inject
     BudgetService budgets;
+
+    @Inject
+    BatchedDelete purges;
 
     @Inject
     PlanLimits planLimits;
@@ -120,8 +124,8 @@ public class TokenService {
     }
 
     /** The sweep removes expired refresh tokens; used ones are kept until then, for reuse detection. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     void purgeExpiredRefreshTokens(@Observes ExpirySweep sweep) {
-        em.createQuery("DELETE FROM RefreshToken r WHERE r.expiresAt <= :now").setParameter("now", sweep.now())
-                .executeUpdate();
+        purges.deleteAll(RefreshToken.class, "tokenHash", "x.expiresAt <= :now", Map.of("now", sweep.now()));
     }
 }

@@ -10,6 +10,8 @@ import dev.grantex.tokens.TokenViews.RevokeRequest;
 import dev.grantex.tokens.TokenViews.TokenRequest;
 import dev.grantex.tokens.TokenViews.TokenView;
 import dev.grantex.tokens.TokenViews.VerifyView;
+import dev.grantex.usage.UsageMeter;
+import dev.grantex.usage.UsageMetric;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -17,6 +19,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.metrics.annotation.Counted;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,11 +43,16 @@ public class TokensResource {
     @Inject
     RequestContext requestContext;
 
+    @Inject
+    UsageMeter usage;
+
     @POST
     @Path("token")
     @Operation(summary = "Exchange an authorization code for a grant token and a refresh token")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TokenView.class)))
     @APIResponse(responseCode = "400", description = "Invalid, used or expired code; PKCE failure")
+    @Counted(name = "grantex_token_exchange", absolute = true, description = "Calls of POST /v1/token")
+    @Timed(name = "grantex_token_exchange_duration", absolute = true, description = "Time to answer token exchanges")
     public Response exchange(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ExchangeRequest.class))) String body) {
         ExchangeRequest request = JsonRequests.bind(body, ExchangeRequest.class);
@@ -52,6 +61,7 @@ public class TokensResource {
         CredentialFormats.requireSupported(request.credentialFormat());
         TokenIssuer.Issued issued = tokens.exchange(requestContext.caller(), request.code(), request.agentId(),
                 request.codeVerifier());
+        usage.count(requestContext.caller().developerId(), UsageMetric.TOKEN_EXCHANGES);
         return Response.status(201).entity(TokenView.of(issued)).build();
     }
 
@@ -78,6 +88,7 @@ public class TokensResource {
     public VerifyView verify(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TokenRequest.class))) String body) {
         String token = JsonRequests.bind(body, TokenRequest.class).requireToken();
+        usage.count(requestContext.caller().developerId(), UsageMetric.VERIFICATIONS);
         return verifier.verifyActive(token, requestContext.caller().developerId())
                 .map(t -> new VerifyView(true, t.grantId(), t.scopes(), t.principal(), t.agentDid(),
                         Timestamps.format(t.expiresAt())))

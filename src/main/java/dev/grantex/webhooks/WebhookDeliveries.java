@@ -3,6 +3,8 @@ package dev.grantex.webhooks;
 import dev.grantex.platform.Ids;
 import dev.grantex.platform.crypto.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -17,6 +19,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * The delivery rows' life: leasing due rows to this node, and recording each attempt's outcome.
@@ -39,6 +45,10 @@ public class WebhookDeliveries {
 
     @Inject
     SecretBox secrets;
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry metrics;
 
     private volatile Boolean postgres;
 
@@ -100,12 +110,13 @@ public class WebhookDeliveries {
     public void delivered(List<WebhookAttempt> attempts) {
         List<String> ids = attempts.stream().map(WebhookAttempt::deliveryId).toList();
         List<String> leases = attempts.stream().map(WebhookAttempt::leaseToken).distinct().toList();
-        em.createQuery("UPDATE WebhookDelivery d SET d.status = :delivered, d.attempts = d.attempts + 1, "
+        int updated = em.createQuery("UPDATE WebhookDelivery d SET d.status = :delivered, d.attempts = d.attempts + 1, "
                         + "d.deliveredAt = :now, d.leaseToken = NULL, d.lastError = NULL "
                         + "WHERE d.id IN :ids AND d.leaseToken IN :leases AND d.status = :pending")
                 .setParameter("delivered", WebhookDelivery.DELIVERED).setParameter("now", clock.instant())
                 .setParameter("ids", ids).setParameter("leases", leases)
                 .setParameter("pending", WebhookDelivery.PENDING).executeUpdate();
+        count("delivered", updated);
     }
 
     /** Records a failed attempt: retried after 30 s, 60 s, 120 s, 240 s, then failed for good. */
@@ -115,7 +126,22 @@ public class WebhookDeliveries {
         if (delivery != null) {
             String lastError = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
             delivery.markAttemptFailed(lastError, clock.instant(), backoff(delivery.attempts() + 1));
+            count(WebhookDelivery.FAILED.equals(delivery.status()) ? "failed" : "retrying", 1);
         }
+    }
+
+    /** The counters are on /metrics from the start, not only once something was delivered. */
+    void registerCounters(@Observes Startup startup) {
+        for (String outcome : new String[]{"delivered", "retrying", "failed"}) {
+            count(outcome, 0);
+        }
+    }
+
+    /** grantex_webhook_deliveries_total{outcome="delivered|retrying|failed"}: attempts by how they ended. */
+    private void count(String outcome, long attempts) {
+        metrics.counter(Metadata.builder().withName("grantex_webhook_deliveries")
+                .withDescription("Webhook delivery attempts by outcome: delivered, retrying (failed, to be retried) or failed (for good)")
+                .build(), new Tag("outcome", outcome)).inc(attempts);
     }
 
     /** The wait after the n-th failed attempt: 30·2^(n−1) seconds. */

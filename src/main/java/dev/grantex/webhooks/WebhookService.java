@@ -8,6 +8,7 @@ import dev.grantex.platform.Timestamps;
 import dev.grantex.platform.crypto.RandomBytes;
 import dev.grantex.platform.crypto.SecretBox;
 import dev.grantex.platform.errors.ApiException;
+import dev.grantex.platform.storage.BatchedDelete;
 import dev.grantex.webhooks.WebhookViews.CreatedWebhookView;
 import dev.grantex.webhooks.WebhookViews.DeliveryPage;
 import dev.grantex.webhooks.WebhookViews.DeliveryView;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** A developer's webhooks: registration, listing, removal, and the deliveries of each. */
@@ -47,6 +49,9 @@ public class WebhookService {
 
     @Inject
     PlanLimits planLimits;
+
+    @Inject
+    BatchedDelete purges;
 
     public CreatedWebhookView create(String developerId, String plan, String url, List<String> events) {
         targets.checkRegistration(url);
@@ -121,9 +126,9 @@ public class WebhookService {
     }
 
     /** The sweep removes delivered and failed deliveries older than the retention period. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     void purgeFinishedDeliveries(@Observes ExpirySweep sweep) {
-        em.createQuery("DELETE FROM WebhookDelivery d WHERE d.status <> :pending AND d.createdAt < :before")
-                .setParameter("pending", WebhookDelivery.PENDING).setParameter("before", sweep.purgeBefore())
-                .executeUpdate();
+        purges.deleteAll(WebhookDelivery.class, "id", "x.status <> :pending AND x.createdAt < :before",
+                Map.of("pending", WebhookDelivery.PENDING, "before", sweep.purgeBefore()));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.grantex.it.Api;
+import dev.grantex.it.ItServer;
 import dev.grantex.it.Reply;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,10 @@ class HealthIT {
     @Test
     void livenessAndReadiness() {
         assertEquals("alive", Api.anonymous().get("/health/live").expect(200).json().getString("status"));
-        assertEquals("healthy", Api.anonymous().get("/health/ready").expect(200).json().getString("status"));
+        JsonObject ready = Api.anonymous().get("/health/ready").expect(200).json();
+        assertEquals("healthy", ready.getString("status"));
+        assertEquals("ok", ready.getString("database"));
+        assertEquals("ok", ready.getString("timers"), "every persistent timer ran when due");
     }
 
     @Test
@@ -33,7 +37,7 @@ class HealthIT {
 
     @Test
     void theServersGaugesAreOnMetrics() {
-        String metrics = Api.send(Api.request("/metrics?scope=application").GET()).expect(200).body();
+        String metrics = Api.withKey(ItServer.env("GRANTEX_METRICS_KEY")).get("/metrics?scope=application").expect(200).body();
         assertTrue(metrics.contains("grantex_rate_limits_per_node{mp_scope=\"application\",} 0.0"), metrics);
         assertTrue(metrics.contains("grantex_redis_answering{mp_scope=\"application\",} 1.0"), metrics);
     }

@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -121,7 +122,7 @@ class OpenApiRequestSchemasIT {
     }
 
     private static boolean isEntity(Parameter parameter) {
-        return Stream.of(PathParam.class, QueryParam.class, FormParam.class, Context.class)
+        return Stream.of(PathParam.class, QueryParam.class, HeaderParam.class, FormParam.class, Context.class)
                 .noneMatch(parameter::isAnnotationPresent);
     }
 }

@@ -5,10 +5,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Test-only bean of the in-container deployment (TimersInContainerIT): writes and counts rows of the
- * tables the expiry sweep cleans, with the dates a test needs (which no public route can set).
+ * tables the expiry sweep cleans, with the dates a test needs (which no public route can set), and
+ * reads the rows the usage rollup writes.
  */
 @ApplicationScoped
 public class StoredRows {
@@ -20,6 +22,18 @@ public class StoredRows {
         em.createNativeQuery("INSERT INTO events (id, developer_id, type, payload, created_at) VALUES (?, ?, ?, ?, ?)")
                 .setParameter(1, id).setParameter(2, developerId).setParameter(3, "grant.created")
                 .setParameter(4, "{}").setParameter(5, createdAt.toEpochMilli()).executeUpdate();
+    }
+
+    /** {@code count} events of the developer, all created at {@code createdAt}, in one transaction. */
+    @Transactional
+    public void insertEvents(String developerId, Instant createdAt, int count) {
+        for (int i = 0; i < count; i++) {
+            insertEvent("evt_" + developerId + "_" + i, developerId, createdAt);
+        }
+    }
+
+    public long eventsOf(String developerId) {
+        return count("SELECT COUNT(*) FROM events WHERE developer_id = ?", developerId);
     }
 
     @Transactional
@@ -48,6 +62,17 @@ public class StoredRows {
     public void deleteDeliveries(String developerId) {
         em.createNativeQuery("DELETE FROM webhook_deliveries WHERE developer_id = ?").setParameter(1, developerId)
                 .executeUpdate();
+    }
+
+    /** The developer's usage_daily counts as "exchanges,authorizations,verifications", or null without a row. */
+    public String usage(String developerId) {
+        List<?> rows = em.createNativeQuery("SELECT token_exchanges, authorizations, verifications FROM usage_daily "
+                + "WHERE developer_id = ?").setParameter(1, developerId).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return row[0] + "," + row[1] + "," + row[2];
     }
 
     private long count(String sql, String id) {

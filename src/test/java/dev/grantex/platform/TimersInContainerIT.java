@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.grantex.grants.ActiveGrantsGauge;
+import dev.grantex.usage.UsageMeter;
+import dev.grantex.usage.UsageMetric;
+import dev.grantex.usage.UsageRollupTimer;
 import jakarta.ejb.Timer;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -38,6 +42,9 @@ class TimersInContainerIT {
     @Inject
     Event<ExpirySweep> sweep;
 
+    @Inject
+    UsageMeter usage;
+
     /**
      * Named afresh for every run: Liberty creates a module's automatic persistent timers only the first
      * time a module of that name starts on a database (TimerProbe cancels them when it is removed).
@@ -47,9 +54,10 @@ class TimersInContainerIT {
         return ShrinkWrap.create(WebArchive.class, "grantex-in-container-" + System.currentTimeMillis() + ".war")
                 .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/grantex.war")))
                 .addClasses(TimerProbe.class, StoredRows.class)
-                // Liberty's application metrics are one registry for all applications: the copy's
-                // gauges would take the application's away when the copy is removed.
-                .deleteClass(DependencyMetrics.class);
+                // Liberty's application metrics are one registry for all applications, where a gauge
+                // can be registered once: the copy leaves the application's gauges to the application.
+                .deleteClass(DependencyMetrics.class)
+                .deleteClass(ActiveGrantsGauge.class);
     }
 
     @Test
@@ -105,6 +113,37 @@ class TimersInContainerIT {
         } finally {
             rows.deleteDeliveries(developer);
         }
+    }
+
+    @Test
+    void aBacklogLongerThanOneBatchIsPurgedInOneSweep() {
+        String developer = "dev_backlog_" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now();
+        rows.insertEvents(developer, now.minus(RETENTION).minusSeconds(3600), 2_500);
+        sweep.fire(new ExpirySweep(now, now.minus(RETENTION)));
+        assertEquals(0, rows.eventsOf(developer), "the sweep deletes in batches of 1,000 until none is left");
+    }
+
+    @Test
+    void theUsageRollupTimerMovesTheCountsIntoTheDatabaseEveryMinute() throws InterruptedException {
+        Timer rollup = timer(t -> UsageRollupTimer.INFO.equals(t.getInfo()));
+        assertTrue(rollup.isPersistent(), "the rollup must run on one node and fail over");
+        assertEquals("*", rollup.getSchedule().getMinute());
+        String developer = "dev_usage_" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 3; i++) {
+            usage.count(developer, UsageMetric.TOKEN_EXCHANGES);
+        }
+        usage.count(developer, UsageMetric.AUTHORIZATIONS);
+        usage.count(developer, UsageMetric.AUTHORIZATIONS);
+        usage.count(developer, UsageMetric.VERIFICATIONS);
+        // The counts leave this node within a second; a run in that second leaves them to the next.
+        long deadline = System.currentTimeMillis() + rollup.getTimeRemaining() + 75_000;
+        String stored = rows.usage(developer);
+        while (!"3,2,1".equals(stored) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+            stored = rows.usage(developer);
+        }
+        assertEquals("3,2,1", stored, "the rollup did not store the counts within a minute of its run");
     }
 
     private Timer timer(Predicate<Timer> matching) {

@@ -60,6 +60,9 @@ public class Authentication {
             if (RouteAnnotations.has(route, PrincipalSessionEndpoint.class)) {
                 return CredentialKind.PRINCIPAL_SESSION;
             }
+            if (RouteAnnotations.has(route, MetricsEndpoint.class)) {
+                return CredentialKind.METRICS_KEY;
+            }
             return CredentialKind.API_KEY;
         });
     }

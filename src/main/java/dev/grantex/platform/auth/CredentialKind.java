@@ -13,5 +13,7 @@ public enum CredentialKind {
     /** The operator's GRANTEX_ADMIN_API_KEY (@AdminEndpoint). */
     ADMIN_KEY,
     /** A principal-session token from POST /v1/principal-sessions (@PrincipalSessionEndpoint). */
-    PRINCIPAL_SESSION
+    PRINCIPAL_SESSION,
+    /** The operator's GRANTEX_METRICS_KEY, when one is set (@MetricsEndpoint). */
+    METRICS_KEY
 }
