@@ -11,6 +11,7 @@ import dev.grantex.platform.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -25,7 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.annotation.Metric;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /** Grants: creation, listing, and revocation of a grant together with everything delegated from it. */
 @ApplicationScoped
@@ -44,12 +47,23 @@ public class GrantService {
     Event<GrantsDeleting> deletingGrants;
 
     @Inject
-    @Metric(name = "grantex_grants_revoked", absolute = true,
-            description = "Grants revoked, each grant of a cascade counted")
-    Counter revokedCount;
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry metrics;
+
+    /**
+     * Registered when the application starts, so the counter is on /metrics before the first
+     * revocation, and from the application's own thread (a bean first created on a timer's thread
+     * registered it where no scrape saw it).
+     */
+    private Counter revokedCount;
 
     @Inject
     EventLog events;
+
+    void registerCounter(@Observes Startup startup) {
+        revokedCount = metrics.counter(Metadata.builder().withName("grantex_grants_revoked")
+                .withDescription("Grants revoked, each grant of a cascade counted").build());
+    }
 
     /** Stores a new active grant in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)

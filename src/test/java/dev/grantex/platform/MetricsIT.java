@@ -53,6 +53,7 @@ class MetricsIT {
         Flows.delegate(developer, root.grantToken(), Flows.createAgent(developer, List.of("read")), List.of("read"));
         developer.api().delete("/v1/grants/" + root.grantId()).expect(204);
         developer.api().get("/v1/agents/" + agentId).expect(200);
+        developer.api().get("/v1/agents/" + agentId + "/no-such-thing").expect(404);
 
         JsonObject after = scrape();
         assertEquals("counter", after.getJsonObject("grantex_token_exchange").getString("type"));
@@ -78,7 +79,10 @@ class MetricsIT {
         String http = "http_server_request_duration_seconds";
         assertEquals("histogram", after.getJsonObject(http).getString("type"));
         assertTrue(value(after, http, http + "_count", Map.of("http_route", "/v1/agents/{id}",
-                "http_request_method", "GET")) >= 1, "durations are per route template, not per path");
+                "http_request_method", "GET", "http_response_status_code", "200")) >= 1,
+                "durations are per route template, not per path");
+        assertTrue(value(after, http, http + "_count", Map.of("http_route", "unmatched",
+                "http_request_method", "GET", "http_response_status_code", "404")) >= 1);
         assertTrue(value(after, http, http + "_bucket", Map.of("http_route", "/v1/grants/delegate", "le", "+Inf")) >= 1);
         assertEquals(0, after.getJsonObject(http).getJsonArray("samples").getValuesAs(JsonObject.class).stream()
                 .filter(s -> s.getJsonObject("labels").getString("http_route", "").contains(agentId)).count());
