@@ -51,9 +51,9 @@ public class GrantService {
     MetricRegistry metrics;
 
     /**
-     * Registered when the application starts, so the counter is on /metrics before the first
-     * revocation, and from the application's own thread (a bean first created on a timer's thread
-     * registered it where no scrape saw it).
+     * Registered when the application starts, like the other counters, so it is on /metrics before
+     * the first revocation. Injected with @Metric, it was missing from scrapes when MetricsIT ran
+     * on a fresh server.
      */
     private Counter revokedCount;
 

@@ -45,7 +45,6 @@ public class RouteDurationFilter implements ContainerRequestFilter, ContainerRes
     private record RouteStatus(Method method, String httpMethod, int status) {
     }
 
-    private final Map<Method, String> templates = new ConcurrentHashMap<>();
     private final Map<RouteStatus, Timer> timers = new ConcurrentHashMap<>();
 
     @Inject
@@ -72,8 +71,7 @@ public class RouteDurationFilter implements ContainerRequestFilter, ContainerRes
     }
 
     private Timer timer(RouteStatus key) {
-        String route = key.method() == null ? UNMATCHED
-                : templates.computeIfAbsent(key.method(), m -> template(resourceInfo.getResourceClass(), m));
+        String route = key.method() == null ? UNMATCHED : template(resourceInfo.getResourceClass(), key.method());
         return registry.timer(METADATA, new Tag("http_request_method", key.httpMethod()),
                 new Tag("http_route", route), new Tag("http_response_status_code", Integer.toString(key.status())));
     }
