@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -50,6 +52,7 @@ public class WebhookDeliveries {
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry metrics;
 
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private volatile Boolean postgres;
 
     /** Leases up to {@code limit} due rows to this node: SKIP LOCKED on PostgreSQL, compare-and-set on Derby. */
@@ -130,18 +133,22 @@ public class WebhookDeliveries {
         }
     }
 
-    /** The counters are on /metrics from the start, not only once something was delivered. */
+    /**
+     * grantex_webhook_deliveries_total{outcome="delivered|retrying|failed"}: attempts by how they ended.
+     * Registered at startup, so the counters are on /metrics before anything was delivered, and looked
+     * up once rather than on every recorded batch.
+     */
     void registerCounters(@Observes Startup startup) {
+        Metadata metadata = Metadata.builder().withName("grantex_webhook_deliveries")
+                .withDescription("Webhook delivery attempts by outcome: delivered, retrying (failed, to be retried) or failed (for good)")
+                .build();
         for (String outcome : new String[]{"delivered", "retrying", "failed"}) {
-            count(outcome, 0);
+            counters.put(outcome, metrics.counter(metadata, new Tag("outcome", outcome)));
         }
     }
 
-    /** grantex_webhook_deliveries_total{outcome="delivered|retrying|failed"}: attempts by how they ended. */
     private void count(String outcome, long attempts) {
-        metrics.counter(Metadata.builder().withName("grantex_webhook_deliveries")
-                .withDescription("Webhook delivery attempts by outcome: delivered, retrying (failed, to be retried) or failed (for good)")
-                .build(), new Tag("outcome", outcome)).inc(attempts);
+        counters.get(outcome).inc(attempts);
     }
 
     /** The wait after the n-th failed attempt: 30·2^(n−1) seconds. */
