@@ -26,7 +26,8 @@ public class PlanLimits {
         AGENTS("agents", 500, 5_000),
         WEBHOOKS("webhooks", 30, 200),
         ACTIVE_GRANTS("active-grants", 1_000, 50_000),
-        AUDIT_ENTRIES("audit-entries", 20_000, 1_000_000);
+        AUDIT_ENTRIES("audit-entries", 20_000, 1_000_000),
+        POLICIES("policies", 50, 500);
 
         private final String key;
         private final long free;

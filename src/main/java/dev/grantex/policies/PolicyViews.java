@@ -1,0 +1,40 @@
+package dev.grantex.policies;
+
+import dev.grantex.platform.Timestamps;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The JSON shapes of policies. */
+public final class PolicyViews {
+    private PolicyViews() {
+    }
+
+    /** A new policy, or a change to one (PATCH: only what is present changes). */
+    public record PolicyRequest(
+            @Schema(maxLength = PolicyFields.MAX_NAME, description = "Required for a new policy") String name,
+            @Schema(enumeration = {"allow", "deny"}, description = "Required for a new policy") String effect,
+            @Schema(description = "Higher is evaluated first; default 0") Integer priority,
+            @Schema(maxLength = PolicyFields.MAX_ID, description = "Only this agent; null for any") String agentId,
+            @Schema(maxLength = PolicyFields.MAX_ID, description = "Only this principal; null for any") String principalId,
+            @Schema(minItems = 1, maxItems = 100, description = "allow: every requested scope is listed; deny: any is; null for any")
+            List<String> scopes,
+            @Schema(pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$", description = "UTC start of the window (inclusive)")
+            String timeOfDayStart,
+            @Schema(pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$", description = "UTC end of the window (exclusive); before the start, it wraps midnight")
+            String timeOfDayEnd) {
+    }
+
+    public record PolicyView(String id, String name, String effect, int priority, String agentId, String principalId,
+                             List<String> scopes, String timeOfDayStart, String timeOfDayEnd, String createdAt,
+                             String updatedAt) {
+        static PolicyView of(Policy policy) {
+            PolicyFields f = policy.fields();
+            return new PolicyView(policy.id(), f.name(), f.effect(), f.priority(), f.agentId(), f.principalId(),
+                    f.scopes(), f.timeOfDayStart(), f.timeOfDayEnd(), Timestamps.format(policy.createdAt()),
+                    Timestamps.format(policy.updatedAt()));
+        }
+    }
+
+    public record PolicyList(List<PolicyView> policies, long total) {
+    }
+}
