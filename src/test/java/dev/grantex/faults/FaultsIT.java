@@ -223,6 +223,29 @@ class FaultsIT {
     }
 
     @Test
+    @Order(5)
+    void aPolicyCreatedOnOneNodeDecidesOnTheOtherAtOnce() {
+        TestDeveloper developer = TestDeveloper.create("enterprise", "live");
+        String agent = Flows.createAgent(developer, List.of("read"));
+        String request = Flows.authorizeBody(agent, "alice", List.of("read")).build().toString();
+        Api onB = developer.api().at(NODE_B);
+        assertEquals("pending", onB.post("/v1/authorize", request).expect(201).json().getString("status"));
+        developer.api().post("/v1/policies", "{\"name\":\"no reads\",\"effect\":\"deny\",\"scopes\":[\"read\"]}")
+                .expect(201);
+        long createdAt = System.currentTimeMillis();
+        // B kept the developer's (empty) policies; without the pushed signal it would read them again
+        // only after 10 s. The signal crosses Redis asynchronously, so B is given a second.
+        Reply onBAfter = onB.post("/v1/authorize", request);
+        while (onBAfter.status() != 403 && System.currentTimeMillis() - createdAt < 1000) {
+            Commands.sleep(20);
+            onBAfter = onB.post("/v1/authorize", request);
+        }
+        assertError(onBAfter, 403, "POLICY_DENIED");
+        System.out.println("[faults] two nodes: a deny policy created on A decided on B "
+                + (System.currentTimeMillis() - createdAt) + " ms after it was made");
+    }
+
+    @Test
     @Order(6)
     void aDeliveryWhoseNodeIsKilledBetweenAttemptsIsCompletedByTheOther() throws Exception {
         TestDeveloper developer = TestDeveloper.create("enterprise", "sandbox");
