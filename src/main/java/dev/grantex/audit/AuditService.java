@@ -59,7 +59,18 @@ public class AuditService {
         }
         AuditRecord settled = new AuditRecord(record.agentId(), record.agentDid(), record.grantId(), record.principalId(),
                 record.action(), record.metadata(), status);
-        return batcher.append(new PendingAppend(caller, settled, metadata));
+        return batcher.append(new PendingAppend(caller, settled, metadata, true));
+    }
+
+    /**
+     * Appends an entry of the server's own, such as a policy's decision, once committed. Its fields
+     * are the server's, so they are not checked again, and the plan's quota of entries does not
+     * refuse it: a full quota must not leave a decision unrecorded.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public AuditEntry record(Caller caller, AuditRecord record) {
+        String metadata = CanonicalJson.of(record.metadata() == null ? JsonValue.EMPTY_JSON_OBJECT : record.metadata());
+        return batcher.append(new PendingAppend(caller, record, metadata, false));
     }
 
     /** Entries in chain order (timestamp, then id), after a cursor, at most {@code limit}. */

@@ -43,7 +43,9 @@ public class AuditWriter {
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         for (PendingAppend pending : batch) {
             try {
-                planLimits.check(pending.caller().plan(), PlanLimits.Resource.AUDIT_ENTRIES, head::seq);
+                if (pending.counted()) {
+                    planLimits.check(pending.caller().plan(), PlanLimits.Resource.AUDIT_ENTRIES, head::seq);
+                }
             } catch (ApiException refused) {
                 outcomes.add(new Outcome(null, refused));
                 continue;

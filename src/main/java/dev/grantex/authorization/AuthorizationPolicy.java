@@ -10,5 +10,9 @@ import java.util.Optional;
 public interface AuthorizationPolicy {
     enum Decision { ALLOW, DENY }
 
-    Optional<Decision> decide(String developerId, String agentId, String principalId, List<String> scopes);
+    /** A decision and what made it: the deciding policy's id (or a policy bundle's version). */
+    record Verdict(Decision decision, String decidedBy) {
+    }
+
+    Optional<Verdict> decide(String developerId, String agentId, String principalId, List<String> scopes);
 }

@@ -57,7 +57,7 @@ public class AuthorizationService {
     GrantService grants;
 
     /** A stored request and, when it was approved at once, its code in clear. */
-    public record Created(AuthRequest request, String code, Optional<AuthorizationPolicy.Decision> decision) {
+    public record Created(AuthRequest request, String code, Optional<AuthorizationPolicy.Verdict> verdict) {
     }
 
     /** A consent decision's outcome: the code (on approval) and where the browser goes next. */
@@ -89,17 +89,17 @@ public class AuthorizationService {
             throw ApiException.badRequest("Requested scopes exceed the agent's registered scopes: "
                     + String.join(", ", scopes.stream().filter(s -> !agent.scopes().contains(s)).toList()));
         }
-        Optional<AuthorizationPolicy.Decision> decision = policy.decide(caller.developerId(), agent.id(), principalId, scopes);
-        if (decision.equals(Optional.of(AuthorizationPolicy.Decision.DENY))) {
-            throw new ApiException(403, "POLICY_DENIED", "A policy denies this authorization request");
+        Optional<AuthorizationPolicy.Verdict> verdict = policy.decide(caller.developerId(), agent.id(), principalId, scopes);
+        if (verdict.isPresent() && verdict.get().decision() == AuthorizationPolicy.Decision.DENY) {
+            throw new PolicyDenied(verdict.get(), agent.id(), principalId, scopes);
         }
         String expiresIn = body.expiresIn() == null ? DEFAULT_EXPIRES_IN : body.expiresIn();
         Duration lifetime = Durations.parseExpiresIn(expiresIn);
         AuthRequest request = new AuthRequest(Ids.newId("areq"), caller.developerId(), agent.id(), principalId, scopes,
                 redirectUri, body.state(), body.audience(), expiresIn, now.plus(lifetime), challenge, now);
-        String code = caller.sandbox() || decision.isPresent() ? issueCode(request) : null;
+        String code = caller.sandbox() || verdict.isPresent() ? issueCode(request) : null;
         em.persist(request);
-        return new Created(request, code, decision);
+        return new Created(request, code, verdict);
     }
 
     /** The pending, unexpired request a consent page shows; 404 unknown, 410 expired or decided. */

@@ -59,6 +59,9 @@ public class AuthorizeResource {
     @Inject
     UsageMeter usage;
 
+    @Inject
+    PolicyDecisionAudit policyDecisions;
+
     @POST
     @Operation(summary = "Request authorization from a principal",
             description = "Sandbox developers (and requests a policy allows) get the code at once; otherwise "
@@ -76,10 +79,17 @@ public class AuthorizeResource {
         JsonObject json = JsonRequests.parseObject(body);
         Caller caller = requestContext.caller();
         countAuthorizeRequest(caller);
-        AuthorizationService.Created created = authorizations.authorize(caller, JsonRequests.bind(json, AuthorizeRequest.class));
+        AuthorizationService.Created created;
+        try {
+            created = authorizations.authorize(caller, JsonRequests.bind(json, AuthorizeRequest.class));
+        } catch (PolicyDenied denied) {
+            policyDecisions.denied(caller, denied);
+            throw denied;
+        }
         usage.count(caller.developerId(), UsageMetric.AUTHORIZATIONS);
         AuthRequest r = created.request();
-        boolean policyDecided = created.decision().isPresent();
+        created.verdict().ifPresent(verdict -> policyDecisions.allowed(caller, r, verdict));
+        boolean policyDecided = created.verdict().isPresent();
         AuthorizeView view = new AuthorizeView(r.id(),
                 publicUrl.origin() + "/consent?req=" + URLEncoder.encode(r.id(), StandardCharsets.UTF_8),
                 Timestamps.format(r.expiresAt()), r.agentId(), r.principalId(), r.scopes(), r.expiresIn(), r.status(),

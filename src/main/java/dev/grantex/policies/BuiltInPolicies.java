@@ -47,7 +47,7 @@ public class BuiltInPolicies implements AuthorizationPolicy {
     private final Map<String, Read> byDeveloper = new ConcurrentHashMap<>();
 
     @Override
-    public Optional<Decision> decide(String developerId, String agentId, String principalId, List<String> scopes) {
+    public Optional<Verdict> decide(String developerId, String agentId, String principalId, List<String> scopes) {
         List<PolicyRule> rules = rulesOf(developerId);
         if (rules.isEmpty()) {
             return Optional.empty();
@@ -55,7 +55,7 @@ public class BuiltInPolicies implements AuthorizationPolicy {
         int minuteOfDay = clock.instant().atOffset(ZoneOffset.UTC).toLocalTime().toSecondOfDay() / 60;
         for (PolicyRule rule : rules) {
             if (rule.matches(agentId, principalId, scopes, minuteOfDay)) {
-                return Optional.of(rule.decision());
+                return Optional.of(new Verdict(rule.decision(), rule.policyId()));
             }
         }
         return Optional.empty();

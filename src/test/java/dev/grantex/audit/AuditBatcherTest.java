@@ -62,7 +62,7 @@ class AuditBatcherTest {
     }
 
     private static PendingAppend pending(String action) {
-        return new PendingAppend(CALLER, record(action), "{}");
+        return new PendingAppend(CALLER, record(action), "{}", true);
     }
 
     private static AuditBatcher batcher(AuditWriter writer) {

@@ -96,6 +96,32 @@ class PoliciesIT {
     }
 
     @Test
+    void everyDecisionLandsInTheAuditTrailWithThePolicyThatMadeIt() {
+        String allow = create(live, "{\"name\":\"reads\",\"effect\":\"allow\",\"scopes\":[\"read\"]}").getString("id");
+        String deny = create(live, "{\"name\":\"no writes\",\"effect\":\"deny\",\"priority\":5,\"scopes\":[\"write\"]}")
+                .getString("id");
+        String requestId = authorize("gina", "read").expect(201).json().getString("authRequestId");
+        assertEquals(403, authorize("gina", "read", "write").status());
+        authorize("gina", "payments:initiate").expect(201); // no policy decides: nothing recorded
+
+        List<JsonObject> entries = live.api().get("/v1/audit/entries").expect(200).json().getJsonArray("entries")
+                .getValuesAs(JsonObject.class);
+        assertEquals(List.of("policy.allow", "policy.deny"), entries.stream().map(e -> e.getString("action")).toList());
+        JsonObject allowed = entries.get(0);
+        assertEquals("success", allowed.getString("status"));
+        assertEquals(agent, allowed.getString("agentId"));
+        assertEquals("gina", allowed.getString("principalId"));
+        assertEquals(allow, allowed.getJsonObject("metadata").getString("decidedBy"));
+        assertEquals(requestId, allowed.getJsonObject("metadata").getString("authRequestId"));
+        JsonObject denied = entries.get(1);
+        assertEquals("blocked", denied.getString("status"));
+        assertEquals(deny, denied.getJsonObject("metadata").getString("decidedBy"));
+        assertEquals(List.of("read", "write"), denied.getJsonObject("metadata").getJsonArray("scopes")
+                .getValuesAs(JsonString::getString));
+        assertTrue(live.api().get("/v1/audit/verify").expect(200).json().getBoolean("valid"));
+    }
+
+    @Test
     void agentAndPrincipalConditionsAndTheirClearing() {
         String id = create(live, "{\"name\":\"carol only\",\"effect\":\"deny\",\"principalId\":\"carol\",\"agentId\":\""
                 + agent + "\"}").getString("id");
