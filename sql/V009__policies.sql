@@ -1,6 +1,7 @@
 -- A developer's built-in policies, evaluated at authorize in priority order (highest first, then the
 -- oldest). Null conditions match anything; scopes holds a JSON array, '[]' meaning any scope. The
--- time window is UTC "HH:MM", both ends set or neither.
+-- time window is UTC "HH:MM", both ends set or neither; days are UTC weekdays as digits, 0 (Sunday)
+-- to 6 (Saturday), null for every day.
 CREATE TABLE policies (
   id                VARCHAR(40)   NOT NULL PRIMARY KEY,
   developer_id      VARCHAR(40)   NOT NULL REFERENCES developers (id),
@@ -12,6 +13,7 @@ CREATE TABLE policies (
   scopes            VARCHAR(32000) NOT NULL,
   time_of_day_start VARCHAR(5),
   time_of_day_end   VARCHAR(5),
+  days              VARCHAR(7),
   created_at        BIGINT        NOT NULL,
   updated_at        BIGINT        NOT NULL
 );

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +53,11 @@ public class BuiltInPolicies implements AuthorizationPolicy {
         if (rules.isEmpty()) {
             return Optional.empty();
         }
-        int minuteOfDay = clock.instant().atOffset(ZoneOffset.UTC).toLocalTime().toSecondOfDay() / 60;
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        int minuteOfDay = now.toLocalTime().toSecondOfDay() / 60;
+        int weekday = now.getDayOfWeek().getValue() % 7;
         for (PolicyRule rule : rules) {
-            if (rule.matches(agentId, principalId, scopes, minuteOfDay)) {
+            if (rule.matches(agentId, principalId, scopes, minuteOfDay, weekday)) {
                 return Optional.of(new Verdict(rule.decision(), rule.policyId()));
             }
         }

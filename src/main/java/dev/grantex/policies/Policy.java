@@ -48,6 +48,10 @@ public class Policy {
     @Column(name = "time_of_day_end")
     private String timeOfDayEnd;
 
+    /** The weekdays as digits, 0 (Sunday) to 6 (Saturday), such as "12345"; null for every day. */
+    @Column
+    private String days;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -73,12 +77,14 @@ public class Policy {
         this.scopes = fields.scopes() == null ? List.of() : List.copyOf(fields.scopes());
         this.timeOfDayStart = fields.timeOfDayStart();
         this.timeOfDayEnd = fields.timeOfDayEnd();
+        this.days = fields.days() == null ? null
+                : fields.days().stream().map(String::valueOf).reduce("", String::concat);
         this.updatedAt = now;
     }
 
     public PolicyFields fields() {
         return new PolicyFields(name, effect, priority, agentId, principalId, scopes.isEmpty() ? null : scopes,
-                timeOfDayStart, timeOfDayEnd);
+                timeOfDayStart, timeOfDayEnd, days == null ? null : days.chars().map(c -> c - '0').boxed().toList());
     }
 
     public String id() {

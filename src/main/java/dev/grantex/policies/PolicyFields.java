@@ -11,28 +11,32 @@ import java.util.regex.Pattern;
 
 /** What a policy says, checked: the same checks for a new policy and for a change to one. */
 public record PolicyFields(String name, String effect, int priority, String agentId, String principalId,
-                           List<String> scopes, String timeOfDayStart, String timeOfDayEnd) {
+                           List<String> scopes, String timeOfDayStart, String timeOfDayEnd, List<Integer> days) {
     static final int MAX_NAME = 256;
     static final int MAX_ID = 256;
     private static final Pattern TIME_OF_DAY = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 
-    /** A new policy from a request body: name and effect are required, priority defaults to 0. */
+    /**
+     * A new policy from a request body, in the contract's form or the specification's: name and
+     * effect are required, priority defaults to 0.
+     */
     static PolicyFields create(JsonObject body) {
-        PolicyRequest request = JsonRequests.bind(body, PolicyRequest.class);
+        PolicyRequest request = JsonRequests.bind(SpecificationForm.asContractForm(body), PolicyRequest.class);
         if (!Fields.isText(request.name(), MAX_NAME) || request.effect() == null) {
             throw ApiException.badRequest("name and effect (allow|deny) are required");
         }
         return new PolicyFields(request.name(), effect(request.effect()),
                 request.priority() == null ? 0 : request.priority(), id(request.agentId(), "agentId"),
                 id(request.principalId(), "principalId"), scopes(request.scopes()), time(request.timeOfDayStart(),
-                "timeOfDayStart"), time(request.timeOfDayEnd(), "timeOfDayEnd")).checkWindow();
+                "timeOfDayStart"), time(request.timeOfDayEnd(), "timeOfDayEnd"), days(request.days())).checkWindow();
     }
 
     /**
      * This policy changed by a PATCH body: name, effect and priority stay when left out; the
      * conditions are replaced when their key is present, and an explicit null clears them.
      */
-    PolicyFields changedBy(JsonObject body) {
+    PolicyFields changedBy(JsonObject patch) {
+        JsonObject body = SpecificationForm.asContractForm(patch);
         PolicyRequest request = JsonRequests.bind(body, PolicyRequest.class);
         return new PolicyFields(
                 request.name() == null ? name : Fields.requireText(request.name(), "name", MAX_NAME),
@@ -42,7 +46,8 @@ public record PolicyFields(String name, String effect, int priority, String agen
                 body.containsKey("principalId") ? id(request.principalId(), "principalId") : principalId,
                 body.containsKey("scopes") ? scopes(request.scopes()) : scopes,
                 body.containsKey("timeOfDayStart") ? time(request.timeOfDayStart(), "timeOfDayStart") : timeOfDayStart,
-                body.containsKey("timeOfDayEnd") ? time(request.timeOfDayEnd(), "timeOfDayEnd") : timeOfDayEnd)
+                body.containsKey("timeOfDayEnd") ? time(request.timeOfDayEnd(), "timeOfDayEnd") : timeOfDayEnd,
+                body.containsKey("days") ? days(request.days()) : days)
                 .checkWindow();
     }
 
@@ -75,6 +80,17 @@ public record PolicyFields(String name, String effect, int priority, String agen
             throw ApiException.badRequest("scopes must list at least one scope, or be null for any");
         }
         return Scopes.validate(scopes);
+    }
+
+    /** Weekdays, 0 (Sunday) to 6 (Saturday), sorted and without repeats; null for every day. */
+    private static List<Integer> days(List<Integer> days) {
+        if (days == null) {
+            return null;
+        }
+        if (days.isEmpty() || days.stream().anyMatch(day -> day < 0 || day > 6)) {
+            throw ApiException.badRequest("days must list weekdays from 0 (Sunday) to 6 (Saturday), or be null for every day");
+        }
+        return days.stream().distinct().sorted().toList();
     }
 
     private static String time(String value, String field) {

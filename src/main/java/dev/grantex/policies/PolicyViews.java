@@ -21,16 +21,18 @@ public final class PolicyViews {
             @Schema(pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$", description = "UTC start of the window (inclusive)")
             String timeOfDayStart,
             @Schema(pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$", description = "UTC end of the window (exclusive); before the start, it wraps midnight")
-            String timeOfDayEnd) {
+            String timeOfDayEnd,
+            @Schema(minItems = 1, maxItems = 7, description = "UTC weekdays, 0 (Sunday) to 6 (Saturday), on which the window (or the whole day) applies; null for every day")
+            List<Integer> days) {
     }
 
     public record PolicyView(String id, String name, String effect, int priority, String agentId, String principalId,
-                             List<String> scopes, String timeOfDayStart, String timeOfDayEnd, String createdAt,
-                             String updatedAt) {
+                             List<String> scopes, String timeOfDayStart, String timeOfDayEnd, List<Integer> days,
+                             String createdAt, String updatedAt) {
         static PolicyView of(Policy policy) {
             PolicyFields f = policy.fields();
             return new PolicyView(policy.id(), f.name(), f.effect(), f.priority(), f.agentId(), f.principalId(),
-                    f.scopes(), f.timeOfDayStart(), f.timeOfDayEnd(), Timestamps.format(policy.createdAt()),
+                    f.scopes(), f.timeOfDayStart(), f.timeOfDayEnd(), f.days(), Timestamps.format(policy.createdAt()),
                     Timestamps.format(policy.updatedAt()));
         }
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.grantex.it.Flows;
 import dev.grantex.it.Reply;
 import dev.grantex.it.TestDeveloper;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -41,7 +42,7 @@ class PoliciesIT {
         assertEquals("allow", created.getString("effect"));
         assertEquals(0, created.getInt("priority"));
         assertEquals(List.of("read"), created.getJsonArray("scopes").getValuesAs(JsonString::getString));
-        for (String key : List.of("agentId", "principalId", "timeOfDayStart", "timeOfDayEnd")) {
+        for (String key : List.of("agentId", "principalId", "timeOfDayStart", "timeOfDayEnd", "days")) {
             assertEquals(JsonValue.NULL, created.get(key), key);
         }
         assertEquals(created.getString("createdAt"), created.getString("updatedAt"));
@@ -146,6 +147,24 @@ class PoliciesIT {
 
     private static String hhmm(ZonedDateTime time) {
         return String.format("%02d:%02d", time.getHour(), time.getMinute());
+    }
+
+    @Test
+    void aPolicyInTheSpecificationsFormDecidesAndIsAnsweredInTheContractsForm() {
+        int today = ZonedDateTime.now(ZoneOffset.UTC).getDayOfWeek().getValue() % 7;
+        JsonObject created = create(live, "{\"name\":\"spec\",\"effect\":\"auto_deny\",\"conditions\":{"
+                + "\"scopes\":[\"write\"],\"timeWindow\":{\"startHour\":0,\"endHour\":24,\"days\":[" + today + "]}}}");
+        assertEquals("deny", created.getString("effect"));
+        assertEquals(List.of("write"), created.getJsonArray("scopes").getValuesAs(JsonString::getString));
+        assertEquals(JsonValue.NULL, created.get("timeOfDayStart"));
+        assertEquals(List.of(today), created.getJsonArray("days").getValuesAs(JsonNumber::intValue));
+        assertFalse(created.containsKey("conditions"));
+        assertEquals("POLICY_DENIED", authorize("hank", "read", "write").json().getString("code"));
+
+        JsonObject tomorrow = live.api().patch("/v1/policies/" + created.getString("id"), "{\"conditions\":{\"scopes\":[\"write\"],"
+                + "\"timeWindow\":{\"startHour\":0,\"endHour\":24,\"days\":[" + (today + 1) % 7 + "]}}}").expect(200).json();
+        assertEquals(List.of((today + 1) % 7), tomorrow.getJsonArray("days").getValuesAs(JsonNumber::intValue));
+        assertEquals("pending", authorize("hank", "read", "write").expect(201).json().getString("status"));
     }
 
     @Test
