@@ -121,11 +121,12 @@ public class TokenVerifier {
             return Optional.of(Inactive.NOT_FOUND);
         }
         Object[] row = rows.get(0);
-        if ((Boolean) row[0] || !Grant.ACTIVE.equals(row[1])) {
+        // The expiry sweep marks a grant expired once its time has passed: that is not a revocation.
+        if ((Boolean) row[0] || !(Grant.ACTIVE.equals(row[1]) || Grant.EXPIRED.equals(row[1]))) {
             return Optional.of(Inactive.REVOKED);
         }
         Instant now = clock.instant();
-        if (!((Instant) row[2]).isAfter(now) || !token.expiresAt().isAfter(now)) {
+        if (Grant.EXPIRED.equals(row[1]) || !((Instant) row[2]).isAfter(now) || !token.expiresAt().isAfter(now)) {
             return Optional.of(Inactive.EXPIRED);
         }
         return Optional.empty();

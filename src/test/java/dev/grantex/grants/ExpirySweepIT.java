@@ -4,13 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.grantex.it.Flows;
 import dev.grantex.it.TestDeveloper;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The expiry sweep, the persistent EJB timer the server runs every minute, seen from outside: a
- * grant past its expiry becomes "expired" within about a minute, and only such grants do.
+ * grant past its expiry becomes "expired" within about a minute, and only such grants do; its token
+ * then introspects as expired.
  */
 class ExpirySweepIT {
     @Test
@@ -19,7 +21,8 @@ class ExpirySweepIT {
         String agentId = Flows.createAgent(developer, List.of("read"));
         String code = Flows.code(developer, Flows.authorizeBody(agentId, Flows.principal(), List.of("read"))
                 .add("expiresIn", "2s").build());
-        String shortLived = Flows.exchange(developer, agentId, code).grantId();
+        Flows.Issued issued = Flows.exchange(developer, agentId, code);
+        String shortLived = issued.grantId();
         String lasting = Flows.grant(developer, agentId, List.of("read")).grantId();
 
         long deadline = System.currentTimeMillis() + 80_000;
@@ -34,5 +37,9 @@ class ExpirySweepIT {
                 .getJsonArray("grants").getValuesAs(JsonObject.class);
         assertEquals(1, expired.size());
         assertEquals(shortLived, expired.get(0).getString("grantId"));
+        // Marked expired by the sweep, its token is expired, not revoked.
+        JsonObject introspected = developer.api().post("/v1/grants/verify",
+                Json.createObjectBuilder().add("token", issued.grantToken()).build().toString()).expect(200).json();
+        assertEquals("expired", introspected.getString("reason"));
     }
 }
