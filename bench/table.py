@@ -18,6 +18,8 @@ TARGETS = {
     "agents": ("GET /v1/agents (API-key auth)", "req/s", None, None),
     "debit": ("POST /v1/budget/debit over 100 grants", "debits/s", 1_500, None),
     "debit-one": ("POST /v1/budget/debit, all on one grant", "debits/s", 400, None),
+    "authorize": ("sandbox POST /v1/authorize", "req/s", None, None),
+    "authorize-policies": ("sandbox POST /v1/authorize, 1,000 policies (none matching)", "req/s", None, None),
 }
 RSS_LIMIT_MB = 768
 
@@ -57,6 +59,10 @@ for row in results:
         share = value / rate(empty["flow"])
         goals.append(f"≥ 85% of the flow without events ({share:.0%})")
         met &= share >= 0.85
+    if row["scenario"] == "authorize-policies" and "authorize" in empty:
+        share = value / rate(empty["authorize"])
+        goals.append(f"≥ 80% of authorize without policies ({share:.0%})")
+        met &= share >= 0.8
     if row["phase"] == "scale" and row["scenario"] in empty:
         baseline = rate(empty[row["scenario"]])
         share = value / baseline if baseline else 0
