@@ -7,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -36,8 +34,8 @@ public class BuiltInPolicies implements AuthorizationPolicy {
         }
     }
 
-    @PersistenceContext(unitName = "grantex")
-    EntityManager em;
+    @Inject
+    PolicyService policies;
 
     @Inject
     Clock clock;
@@ -77,9 +75,7 @@ public class BuiltInPolicies implements AuthorizationPolicy {
     }
 
     private List<PolicyRule> load(String developerId) {
-        return em.createQuery("SELECT p FROM Policy p WHERE p.developerId = :dev "
-                        + "ORDER BY p.priority DESC, p.createdAt ASC, p.id ASC", Policy.class)
-                .setParameter("dev", developerId).getResultList().stream().map(PolicyRule::of).toList();
+        return policies.list(developerId).stream().map(PolicyRule::of).toList();
     }
 
     void forgetChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PoliciesChanged changed) {
