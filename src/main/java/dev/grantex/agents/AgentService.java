@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +56,16 @@ public class AgentService {
     public List<Agent> list(String developerId) {
         return em.createQuery("SELECT a FROM Agent a WHERE a.developerId = :dev ORDER BY a.createdAt DESC, a.id DESC",
                 Agent.class).setParameter("dev", developerId).getResultList();
+    }
+
+    /** How many of the developer's agents are in each status. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Long> countByStatus(String developerId) {
+        Map<String, Long> counts = new HashMap<>();
+        em.createQuery("SELECT a.status, COUNT(a) FROM Agent a WHERE a.developerId = :dev GROUP BY a.status", Object[].class)
+                .setParameter("dev", developerId).getResultList()
+                .forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+        return counts;
     }
 
     /** The developer's agents among {@code agentIds}, by id. */

@@ -2,7 +2,6 @@ package dev.grantex.audit;
 
 import dev.grantex.platform.RequestContext;
 import dev.grantex.platform.Timestamps;
-import dev.grantex.platform.errors.ApiException;
 import dev.grantex.platform.json.JsonRequests;
 import dev.grantex.platform.ratelimit.IpRateLimit;
 import dev.grantex.platform.web.QueryParams;
@@ -18,8 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuditResource {
     private static final int DEFAULT_LIMIT = 1000;
     private static final int MAX_LIMIT = 10_000;
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     public record AuditEntryView(String entryId, String agentId, String agentDid, String grantId, String principalId,
                                  String developerId, String action, JsonObject metadata, String hash, String prevHash,
@@ -84,7 +80,7 @@ public class AuditResource {
         int pageSize = limit == null ? DEFAULT_LIMIT : (int) QueryParams.wholeNumber(limit, "limit", 1, MAX_LIMIT);
         long afterSeq = after == null ? 0 : QueryParams.wholeNumber(after, "after", 0, Long.MAX_VALUE);
         AuditService.Filter filter = new AuditService.Filter(agentId, grantId, principalId, action, status,
-                instant(since, "since"), instant(until, "until"));
+                QueryParams.instant(since, "since"), QueryParams.instant(until, "until"));
         List<AuditEntry> page = audit.list(requestContext.caller().developerId(), filter, afterSeq, pageSize + 1);
         boolean more = page.size() > pageSize;
         List<AuditEntry> shown = more ? page.subList(0, pageSize) : page;
@@ -100,7 +96,7 @@ public class AuditResource {
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(schema = @Schema(implementation = AuditService.ChainReport.class)))
     public AuditService.ChainReport verify(@QueryParam("since") String since, @QueryParam("until") String until) {
-        return audit.verify(requestContext.caller().developerId(), instant(since, "since"), instant(until, "until"));
+        return audit.verify(requestContext.caller().developerId(), QueryParams.instant(since, "since"), QueryParams.instant(until, "until"));
     }
 
     @GET
@@ -110,20 +106,5 @@ public class AuditResource {
     @APIResponse(responseCode = "404", description = "No such entry for this developer")
     public AuditEntryView get(@PathParam("id") String id) {
         return AuditEntryView.of(audit.get(requestContext.caller().developerId(), id));
-    }
-
-    private static Instant instant(String value, String name) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            Instant parsed = Instant.parse(value);
-            if (parsed.isAfter(LATEST) || parsed.isBefore(Instant.EPOCH)) {
-                throw ApiException.badRequest(name + " must be between 1970 and 9999");
-            }
-            return parsed;
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + " must be an ISO-8601 UTC time such as 2026-01-31T00:00:00.000Z");
-        }
     }
 }

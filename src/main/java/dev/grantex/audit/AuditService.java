@@ -2,8 +2,8 @@ package dev.grantex.audit;
 
 import dev.grantex.platform.Caller;
 import dev.grantex.platform.Fields;
-import dev.grantex.platform.Timestamps;
 import dev.grantex.platform.errors.ApiException;
+import dev.grantex.platform.web.QueryParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -15,15 +15,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Appending to and reading a developer's audit chain. */
 @ApplicationScoped
 @Transactional
 public class AuditService {
     static final int MAX_METADATA = 32_000;
-    private static final int VERIFY_PAGE = 1000;
+    private static final int WALK_PAGE = 1000;
     private static final Set<String> STATUSES = Set.of("success", "failure", "blocked");
 
     @PersistenceContext(unitName = "grantex")
@@ -50,9 +50,7 @@ public class AuditService {
         Fields.requireText(record.grantId(), "grantId", 256);
         Fields.requireText(record.principalId(), "principalId", 256);
         Fields.requireText(record.action(), "action", 256);
-        if (!STATUSES.contains(status)) {
-            throw ApiException.badRequest("status must be \"success\", \"failure\" or \"blocked\"");
-        }
+        requireStatus(status);
         String metadata = CanonicalJson.of(record.metadata() == null ? JsonValue.EMPTY_JSON_OBJECT : record.metadata());
         if (metadata.length() > MAX_METADATA) {
             throw ApiException.badRequest("metadata must be at most " + MAX_METADATA + " characters as JSON");
@@ -93,6 +91,29 @@ public class AuditService {
         return query.getResultList();
     }
 
+    /** How many of the developer's entries within since/until (null: open) have each status. */
+    public record Counts(long total, long success, long failure, long blocked) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Counts count(String developerId, Instant since, Instant until) {
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        em.createQuery("SELECT e.status, COUNT(e) FROM AuditEntry e WHERE e.developerId = :dev"
+                        + " AND e.timestamp >= :since AND e.timestamp <= :until GROUP BY e.status", Object[].class)
+                .setParameter("dev", developerId).setParameter("since", since == null ? Instant.EPOCH : since)
+                .setParameter("until", until == null ? QueryParams.LATEST : until)
+                .getResultList().forEach(row -> byStatus.put((String) row[0], ((Number) row[1]).longValue()));
+        return new Counts(byStatus.values().stream().mapToLong(Long::longValue).sum(), byStatus.getOrDefault("success", 0L),
+                byStatus.getOrDefault("failure", 0L), byStatus.getOrDefault("blocked", 0L));
+    }
+
+    /** Refuses (400) a status no entry can have. */
+    public static void requireStatus(String status) {
+        if (!STATUSES.contains(status)) {
+            throw ApiException.badRequest("status must be \"success\", \"failure\" or \"blocked\"");
+        }
+    }
+
     /** The principal's most recent entries with the developer, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AuditEntry> recentForPrincipal(String developerId, String principalId, int limit) {
@@ -111,44 +132,37 @@ public class AuditService {
 
     /**
      * Walks the developer's chain (or the part within since/until) in pages, recomputing every hash
-     * and checking every link; memory stays constant however long the chain is. Within a time range the
-     * first entry's link to the entry before the range is not checked. A walk to the end must arrive at
-     * the chain's head; if entries were removed from the end, the missing newest entry is named.
+     * and checking every link (see {@link ChainCheck}); memory stays constant however long the chain is.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ChainReport verify(String developerId, Instant since, Instant until) {
-        Filter range = new Filter(null, null, null, null, null, since, until);
-        long checked = 0;
+        ChainCheck check = new ChainCheck(since, until);
+        walk(developerId, new Filter(null, null, null, null, null, since, until), check::accept);
+        return report(developerId, check);
+    }
+
+    /** The outcome of a check that was given every entry of its range, in chain order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ChainReport report(String developerId, ChainCheck check) {
+        return check.report(em.find(AuditHead.class, developerId));
+    }
+
+    /**
+     * Hands every entry matching the filter to {@code each}, in chain order, reading a page at a time
+     * and letting each page go before the next: for exports and walks of any length.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void walk(String developerId, Filter filter, Consumer<AuditEntry> each) {
         long after = 0;
-        String previousHash = null;
         List<AuditEntry> page;
         do {
-            page = list(developerId, range, after, VERIFY_PAGE);
+            page = list(developerId, filter, after, WALK_PAGE);
             for (AuditEntry e : page) {
-                boolean linked = checked == 0 ? since != null || e.prevHash() == null
-                        : previousHash.equals(e.prevHash());
-                if (!linked) {
-                    return new ChainReport(false, checked, e.id(), "link");
-                }
-                String recomputed = AuditHash.of(e.id(), e.agentId(), e.agentDid(), e.grantId(), e.principalId(),
-                        e.developerId(), e.action(), e.metadata(), Timestamps.format(e.timestamp()), e.prevHash(),
-                        e.status());
-                if (!recomputed.equals(e.hash())) {
-                    return new ChainReport(false, checked, e.id(), "content");
-                }
-                checked++;
-                previousHash = e.hash();
+                each.accept(e);
                 after = e.seq();
             }
             em.clear();
-        } while (page.size() == VERIFY_PAGE);
-        // A walk to the chain's end must end at its head, or entries were removed from the end.
-        AuditHead head = em.find(AuditHead.class, developerId);
-        boolean walkedToEnd = until == null && (since == null || checked > 0);
-        if (walkedToEnd && (head.seq() != after || !Objects.equals(head.hash(), previousHash))) {
-            return new ChainReport(false, checked, head.entryId(), "link");
-        }
-        return new ChainReport(true, checked, null, null);
+        } while (page.size() == WALK_PAGE);
     }
 
     /** The developer's entry, or 404 (also for another developer's). */

@@ -8,6 +8,7 @@ import dev.grantex.platform.Ids;
 import dev.grantex.platform.Timestamps;
 import dev.grantex.platform.errors.ApiException;
 import dev.grantex.platform.json.Jsonp;
+import dev.grantex.platform.web.QueryParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -34,6 +36,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 @ApplicationScoped
 @Transactional
 public class GrantService {
+    private static final int WALK_PAGE = 1000;
+
     @PersistenceContext(unitName = "grantex")
     EntityManager em;
 
@@ -106,6 +110,89 @@ public class GrantService {
             query.setParameter("status", status);
         }
         return query.getResultList();
+    }
+
+    /** A grant's status as reported: an active grant past its expiry is "expired" even before the sweep marks it. */
+    public static String reportedStatus(Grant grant, Instant now) {
+        return Grant.ACTIVE.equals(grant.status()) && !grant.usable(now) ? Grant.EXPIRED : grant.status();
+    }
+
+    /** How many of the developer's grants issued within since/until (null: open) are in each reported status. */
+    public record Counts(long total, long active, long revoked, long expired) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Counts count(String developerId, Instant since, Instant until) {
+        Instant now = clock.instant();
+        TypedQuery<Object[]> query = em.createQuery("SELECT g.status, COUNT(g), "
+                + "SUM(CASE WHEN g.expiresAt > :now THEN 1 ELSE 0 END) FROM Grant g WHERE g.developerId = :dev"
+                + " AND g.issuedAt >= :since AND g.issuedAt <= :until GROUP BY g.status", Object[].class);
+        query.setParameter("now", now).setParameter("dev", developerId)
+                .setParameter("since", since == null ? Instant.EPOCH : since)
+                .setParameter("until", until == null ? QueryParams.LATEST : until);
+        long total = 0;
+        long active = 0;
+        long revoked = 0;
+        long expired = 0;
+        for (Object[] row : query.getResultList()) {
+            long count = ((Number) row[1]).longValue();
+            long unexpired = ((Number) row[2]).longValue();
+            total += count;
+            switch ((String) row[0]) {
+                case Grant.ACTIVE -> {
+                    active += unexpired;
+                    expired += count - unexpired;
+                }
+                case Grant.REVOKED -> revoked += count;
+                default -> expired += count;
+            }
+        }
+        return new Counts(total, active, revoked, expired);
+    }
+
+    /**
+     * Hands the developer's grants issued within since/until (null: open), of one reported status
+     * (null: any), to {@code each} in issue order, a page at a time, letting each page go before the
+     * next: for exports of any size.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void walk(String developerId, Instant since, Instant until, String status, Consumer<Grant> each) {
+        String statusCondition = status == null ? "" : reportedStatusCondition(status);
+        TypedQuery<Grant> query = em.createQuery("SELECT g FROM Grant g WHERE g.developerId = :dev"
+                + " AND g.issuedAt >= :since AND g.issuedAt <= :until" + statusCondition
+                + " AND (g.issuedAt > :afterTime OR (g.issuedAt = :afterTime AND g.id > :afterId))"
+                + " ORDER BY g.issuedAt, g.id", Grant.class).setMaxResults(WALK_PAGE);
+        query.setParameter("dev", developerId).setParameter("since", since == null ? Instant.EPOCH : since)
+                .setParameter("until", until == null ? QueryParams.LATEST : until);
+        if (statusCondition.contains(":now")) {
+            query.setParameter("now", clock.instant());
+        }
+        Instant afterTime = Instant.EPOCH.minusMillis(1);
+        String afterId = "";
+        List<Grant> page;
+        do {
+            page = query.setParameter("afterTime", afterTime).setParameter("afterId", afterId).getResultList();
+            for (Grant grant : page) {
+                each.accept(grant);
+                afterTime = grant.issuedAt();
+                afterId = grant.id();
+            }
+            em.clear();
+        } while (page.size() == WALK_PAGE);
+    }
+
+    /** Refuses (400) a status that is not one a grant can be reported in. */
+    public static void requireReportedStatus(String status) {
+        reportedStatusCondition(status);
+    }
+
+    private static String reportedStatusCondition(String status) {
+        return switch (status) {
+            case Grant.ACTIVE -> " AND g.status = 'active' AND g.expiresAt > :now";
+            case Grant.EXPIRED -> " AND (g.status = 'expired' OR (g.status = 'active' AND g.expiresAt <= :now))";
+            case Grant.REVOKED -> " AND g.status = 'revoked'";
+            default -> throw ApiException.badRequest("status must be \"active\", \"revoked\" or \"expired\"");
+        };
     }
 
     /** Active, unexpired grants of the developer (the plan quota counts these). */

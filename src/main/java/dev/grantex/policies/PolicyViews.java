@@ -29,7 +29,7 @@ public final class PolicyViews {
     public record PolicyView(String id, String name, String effect, int priority, String agentId, String principalId,
                              List<String> scopes, String timeOfDayStart, String timeOfDayEnd, List<Integer> days,
                              String createdAt, String updatedAt) {
-        static PolicyView of(Policy policy) {
+        public static PolicyView of(Policy policy) {
             PolicyFields f = policy.fields();
             return new PolicyView(policy.id(), f.name(), f.effect(), f.priority(), f.agentId(), f.principalId(),
                     f.scopes(), f.timeOfDayStart(), f.timeOfDayEnd(), f.days(), Timestamps.format(policy.createdAt()),

@@ -13,10 +13,15 @@ import jakarta.ws.rs.ext.Provider;
  */
 @Provider
 public class JsonbConfigurator implements ContextResolver<Jsonb> {
-    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
+
+    /** The same serialisation, for a response that writes some of its parts itself (a streamed export). */
+    public static Jsonb shared() {
+        return JSONB;
+    }
 
     @Override
     public Jsonb getContext(Class<?> type) {
-        return jsonb;
+        return JSONB;
     }
 }
