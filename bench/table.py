@@ -98,6 +98,12 @@ for chain in lines("chains.jsonl"):
     print(f"\nAudit chain {chain['label']}: valid={chain['valid']}, {chain['checkedEntries']:,} entries "
           f"checked in {chain['seconds']} s {verdict(chain['valid'])}")
 
+for export in lines("exports.jsonl"):
+    met = export["rowsPerSecond"] >= 50_000 and export["rssMb"] <= RSS_LIMIT_MB
+    print(f"\nCompliance {export['label']}: {export['rows']:,} rows in {export['seconds']} s, "
+          f"{export['rowsPerSecond']:,} rows/s (target ≥ 50,000), server peak RSS {export['rssMb']} MB "
+          f"(target ≤ {RSS_LIMIT_MB}) {verdict(met)}")
+
 jmh_path = os.path.join(OUT, "jmh.json")
 if os.path.exists(jmh_path):
     with open(jmh_path) as f:

@@ -160,7 +160,9 @@ public class GrantService {
         String statusCondition = status == null ? "" : reportedStatusCondition(status);
         TypedQuery<Grant> query = em.createQuery("SELECT g FROM Grant g WHERE g.developerId = :dev"
                 + " AND g.issuedAt >= :since AND g.issuedAt <= :until" + statusCondition
-                + " AND (g.issuedAt > :afterTime OR (g.issuedAt = :afterTime AND g.id > :afterId))"
+                // The first condition on afterTime lets the index start the page where the last one
+                // ended; the OR alone would have it scan every earlier grant again for every page.
+                + " AND g.issuedAt >= :afterTime AND (g.issuedAt > :afterTime OR g.id > :afterId)"
                 + " ORDER BY g.issuedAt, g.id", Grant.class).setMaxResults(WALK_PAGE);
         query.setParameter("dev", developerId).setParameter("since", since == null ? Instant.EPOCH : since)
                 .setParameter("until", until == null ? QueryParams.LATEST : until);
