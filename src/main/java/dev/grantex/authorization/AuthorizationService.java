@@ -89,9 +89,11 @@ public class AuthorizationService {
             throw ApiException.badRequest("Requested scopes exceed the agent's registered scopes: "
                     + String.join(", ", scopes.stream().filter(s -> !agent.scopes().contains(s)).toList()));
         }
-        Optional<AuthorizationPolicy.Verdict> verdict = policy.decide(caller.developerId(), agent.id(), principalId, scopes);
+        AuthorizationPolicy.Question question =
+                AuthorizationPolicy.Question.authorize(caller.developerId(), agent.id(), principalId, scopes);
+        Optional<AuthorizationPolicy.Verdict> verdict = policy.decide(question);
         if (verdict.isPresent() && verdict.get().decision() == AuthorizationPolicy.Decision.DENY) {
-            throw new PolicyDenied(verdict.get(), agent.id(), principalId, scopes);
+            throw new PolicyDenied(question, verdict.get());
         }
         String expiresIn = body.expiresIn() == null ? DEFAULT_EXPIRES_IN : body.expiresIn();
         Duration lifetime = Durations.parseExpiresIn(expiresIn);

@@ -8,33 +8,43 @@ import dev.grantex.platform.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
-import java.util.List;
 
 /**
- * Writes every policy decision at authorize into the developer's audit chain: action
- * {@code policy.allow} (status success) or {@code policy.deny} (status blocked), with what decided it,
- * the requested scopes and, for an allow, the authorization request. No grant exists yet, so the
- * entry's grantId is empty.
+ * Writes policy decisions into the developer's audit chain: action {@code policy.allow} (status
+ * success) or {@code policy.deny} (status blocked), with what was decided ({@code on}: authorize or
+ * delegate), the engine, what decided (a policy's id, a
+ * bundle's id and version, OPA), the engine's reason where it gave one, the requested scopes and, for
+ * an allow, the authorization request. No grant exists yet, so the entry's grantId is empty.
  */
 @ApplicationScoped
-class PolicyDecisionAudit {
+public class PolicyDecisionAudit {
     @Inject
     AuditService audit;
 
     void allowed(Caller caller, AuthRequest request, AuthorizationPolicy.Verdict verdict) {
-        record(caller, request.agentId(), request.principalId(), request.scopes(), verdict,
-                Jsonp.objectBuilder().add("authRequestId", request.id()));
+        record(caller, AuthorizationPolicy.Question.authorize(caller.developerId(), request.agentId(),
+                request.principalId(), request.scopes()), verdict, Jsonp.objectBuilder().add("authRequestId", request.id()));
     }
 
-    void denied(Caller caller, PolicyDenied denied) {
-        record(caller, denied.agentId(), denied.principalId(), denied.scopes(), denied.verdict(), Jsonp.objectBuilder());
+    /** A deny at authorize, or at delegation (then with the parent grant). */
+    public void denied(Caller caller, PolicyDenied denied) {
+        JsonObjectBuilder metadata = Jsonp.objectBuilder();
+        if (denied.question().parentGrantId() != null) {
+            metadata.add("parentGrantId", denied.question().parentGrantId());
+        }
+        record(caller, denied.question(), denied.verdict(), metadata);
     }
 
-    private void record(Caller caller, String agentId, String principalId, List<String> scopes,
-                        AuthorizationPolicy.Verdict verdict, JsonObjectBuilder metadata) {
+    private void record(Caller caller, AuthorizationPolicy.Question question, AuthorizationPolicy.Verdict verdict,
+                        JsonObjectBuilder metadata) {
         boolean allowed = verdict.decision() == AuthorizationPolicy.Decision.ALLOW;
-        metadata.add("decidedBy", verdict.decidedBy()).add("scopes", Jsonp.stringArray(scopes));
-        audit.record(caller, new AuditRecord(agentId, Agent.didOf(agentId), "", principalId,
+        metadata.add("on", question.action().wireName()).add("engine", verdict.engine())
+                .add("decidedBy", verdict.decidedBy());
+        if (verdict.reason() != null) {
+            metadata.add("reason", verdict.reason());
+        }
+        metadata.add("scopes", Jsonp.stringArray(question.scopes()));
+        audit.record(caller, new AuditRecord(question.agentId(), Agent.didOf(question.agentId()), "", question.principalId(),
                 allowed ? "policy.allow" : "policy.deny", metadata.build(), allowed ? "success" : "blocked"));
     }
 }

@@ -1,36 +1,27 @@
 package dev.grantex.authorization;
 
 import dev.grantex.platform.errors.ApiException;
-import java.util.List;
 
-/** 403 POLICY_DENIED, with what was asked and the verdict, for the audit trail. */
+/**
+ * 403 POLICY_DENIED, at authorize or delegation, with what was asked and the verdict for the audit
+ * trail. The answer names no policy: why is in the developer's audit trail.
+ */
 public class PolicyDenied extends ApiException {
     private final transient AuthorizationPolicy.Verdict verdict;
-    private final String agentId;
-    private final String principalId;
-    private final List<String> scopes;
+    private final transient AuthorizationPolicy.Question question;
 
-    PolicyDenied(AuthorizationPolicy.Verdict verdict, String agentId, String principalId, List<String> scopes) {
-        super(403, "POLICY_DENIED", "A policy denies this authorization request");
+    public PolicyDenied(AuthorizationPolicy.Question question, AuthorizationPolicy.Verdict verdict) {
+        super(403, "POLICY_DENIED", question.action() == AuthorizationPolicy.Action.DELEGATE
+                ? "A policy denies this delegation" : "A policy denies this authorization request");
         this.verdict = verdict;
-        this.agentId = agentId;
-        this.principalId = principalId;
-        this.scopes = List.copyOf(scopes);
+        this.question = question;
     }
 
     AuthorizationPolicy.Verdict verdict() {
         return verdict;
     }
 
-    String agentId() {
-        return agentId;
-    }
-
-    String principalId() {
-        return principalId;
-    }
-
-    List<String> scopes() {
-        return scopes;
+    AuthorizationPolicy.Question question() {
+        return question;
     }
 }

@@ -39,4 +39,38 @@ public final class PolicyViews {
 
     public record PolicyList(List<PolicyView> policies, long total) {
     }
+
+    /** POST /v1/policies/sync: a new version of the developer's Rego or Cedar policies. */
+    public record BundleRequest(
+            @Schema(enumeration = {"rego", "cedar"}, required = true) String format,
+            @Schema(maxLength = 128, required = true, description = "Unique per developer and format") String version,
+            @Schema(required = true, description = "The bundle's bytes as base64 (at most 512 KiB decoded); for cedar, UTF-8 Cedar policy text")
+            String content,
+            @Schema(minimum = "1", maximum = "10000", description = "How many files the bundle was built from; default 1")
+            Integer fileCount,
+            @Schema(description = "Make it the active bundle of its format; default true") Boolean activate) {
+    }
+
+    public record SyncResult(String bundleId, String format, String version, String sha256, int fileCount,
+                             boolean activated) {
+        public static SyncResult of(PolicyBundle bundle) {
+            return new SyncResult(bundle.id(), bundle.format(), bundle.version(), bundle.sha256(), bundle.fileCount(),
+                    bundle.active());
+        }
+    }
+
+    public record BundleView(String id, String developerId, String format, String version, String sha256, int fileCount,
+                             boolean active, String createdAt) {
+        public static BundleView of(PolicyBundle bundle) {
+            return new BundleView(bundle.id(), bundle.developerId(), bundle.format(), bundle.version(), bundle.sha256(),
+                    bundle.fileCount(), bundle.active(), Timestamps.format(bundle.createdAt()));
+        }
+    }
+
+    public record BundleList(List<BundleView> bundles) {
+    }
+
+    /** What the sync webhook acknowledges: the pushed ref and repository of a Git host's push event. */
+    public record SyncWebhookAck(String message, String ref, String repository) {
+    }
 }

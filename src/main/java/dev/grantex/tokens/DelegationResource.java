@@ -1,5 +1,8 @@
 package dev.grantex.tokens;
 
+import dev.grantex.authorization.PolicyDecisionAudit;
+import dev.grantex.authorization.PolicyDenied;
+import dev.grantex.platform.Caller;
 import dev.grantex.platform.RequestContext;
 import dev.grantex.platform.json.JsonRequests;
 import dev.grantex.tokens.TokenViews.DelegateRequest;
@@ -30,16 +33,25 @@ public class DelegationResource {
     @Inject
     RequestContext requestContext;
 
+    @Inject
+    PolicyDecisionAudit policyDecisions;
+
     @POST
     @Operation(summary = "Delegate part of a grant to a sub-agent (narrower scopes, no longer than the parent)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TokenView.class)))
     @APIResponse(responseCode = "400", description = "Invalid parent token, scope escalation, bad input")
-    @APIResponse(responseCode = "403", description = "FORBIDDEN (another developer's parent) or DELEGATION_DEPTH_EXCEEDED")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN (another developer's parent), DELEGATION_DEPTH_EXCEEDED or POLICY_DENIED")
     @APIResponse(responseCode = "404", description = "Sub-agent not found")
     public Response delegate(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DelegateRequest.class))) String body) {
-        TokenIssuer.Issued delegated = delegation.delegate(requestContext.caller(),
-                JsonRequests.bind(body, DelegateRequest.class));
+        Caller caller = requestContext.caller();
+        TokenIssuer.Issued delegated;
+        try {
+            delegated = delegation.delegate(caller, JsonRequests.bind(body, DelegateRequest.class));
+        } catch (PolicyDenied denied) {
+            policyDecisions.denied(caller, denied);
+            throw denied;
+        }
         return Response.status(201).entity(TokenView.of(delegated)).build();
     }
 }

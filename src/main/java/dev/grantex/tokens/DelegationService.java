@@ -2,6 +2,8 @@ package dev.grantex.tokens;
 
 import dev.grantex.agents.Agent;
 import dev.grantex.agents.Scopes;
+import dev.grantex.authorization.AuthorizationPolicy;
+import dev.grantex.authorization.PolicyDenied;
 import dev.grantex.grants.Grant;
 import dev.grantex.grants.GrantService;
 import dev.grantex.platform.Caller;
@@ -19,7 +21,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Delegation: an agent passes a narrower, shorter-lived part of its grant to a sub-agent. */
+/**
+ * Delegation: an agent passes a narrower, shorter-lived part of its grant to a sub-agent, unless a
+ * policy denies the sub-agent those scopes for the grant's principal.
+ */
 @ApplicationScoped
 @Transactional
 public class DelegationService {
@@ -36,6 +41,9 @@ public class DelegationService {
 
     @Inject
     TokenIssuer issuer;
+
+    @Inject
+    AuthorizationPolicy policy;
 
     @Inject
     Clock clock;
@@ -72,6 +80,14 @@ public class DelegationService {
                 || !Agent.ACTIVE.equals(subAgent.status())) {
             throw ApiException.notFound("Sub-agent not found");
         }
+        AuthorizationPolicy.Question question = new AuthorizationPolicy.Question(caller.developerId(),
+                AuthorizationPolicy.Action.DELEGATE, subAgent.id(), parent.principal(), scopes,
+                parent.delegationDepth() + 1, parent.grantId());
+        // Only a deny decides here: delegation asks no one's consent, so an allow changes nothing.
+        policy.decide(question).filter(verdict -> verdict.decision() == AuthorizationPolicy.Decision.DENY)
+                .ifPresent(verdict -> {
+                    throw new PolicyDenied(question, verdict);
+                });
         Instant now = clock.instant();
         Instant requested = now.plus(Durations.parseExpiresIn(body.expiresIn() == null ? "1h" : body.expiresIn()));
         Instant expiresAt = (requested.isBefore(parent.expiresAt()) ? requested : parent.expiresAt())

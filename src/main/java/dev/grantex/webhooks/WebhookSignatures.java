@@ -1,10 +1,6 @@
 package dev.grantex.webhooks;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.grantex.platform.crypto.Hashes;
 
 /**
  * The signature headers of a delivery (contract §6.2): HMAC-SHA256 keyed with the secret's UTF-8
@@ -25,12 +21,6 @@ public final class WebhookSignatures {
     }
 
     private static String hmac(String secret, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        return "sha256=" + Hashes.hmacSha256Hex(secret, message);
     }
 }

@@ -6,6 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.interceptor.Interceptor;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -23,10 +26,11 @@ public class SchemaMigrator {
 
     private volatile boolean migrated;
 
-    void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Startup startup) {
+    void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Startup startup) throws SQLException {
         var result = Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .placeholders(Map.of("large_text", largeTextType()))
                 // The persistent-timer tables may already be there; they are not ours to migrate.
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
@@ -35,6 +39,13 @@ public class SchemaMigrator {
         LOG.info("Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now)");
         migrated = true;
+    }
+
+    /** The one column type the two databases do not share: text of any length. */
+    private String largeTextType() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().contains("Derby") ? "CLOB" : "TEXT";
+        }
     }
 
     /** Whether the schema is up to date; EJB timers start before the application does and wait for it. */
