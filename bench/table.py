@@ -20,6 +20,7 @@ TARGETS = {
     "debit-one": ("POST /v1/budget/debit, all on one grant", "debits/s", 400, None),
     "authorize": ("sandbox POST /v1/authorize", "req/s", None, None),
     "authorize-policies": ("sandbox POST /v1/authorize, 1,000 policies (none matching)", "req/s", None, None),
+    "authorize-cedar": ("sandbox POST /v1/authorize, Cedar bundle of 1,000 policies (none holding)", "req/s", None, None),
 }
 RSS_LIMIT_MB = 768
 
@@ -59,7 +60,7 @@ for row in results:
         share = value / rate(empty["flow"])
         goals.append(f"≥ 85% of the flow without events ({share:.0%})")
         met &= share >= 0.85
-    if row["scenario"] == "authorize-policies" and "authorize" in empty:
+    if row["scenario"] in ("authorize-policies", "authorize-cedar") and "authorize" in empty:
         share = value / rate(empty["authorize"])
         goals.append(f"≥ 80% of authorize without policies ({share:.0%})")
         met &= share >= 0.8
@@ -113,3 +114,14 @@ if os.path.exists(jmh_path):
     print(f"\nJMH offline verify: project {project['score']:,.0f} ± {project['scoreError']:,.0f} ops/s, "
           f"bare JCA RS256 {bare['score']:,.0f} ± {bare['scoreError']:,.0f} ops/s: {share:.0%} "
           f"(target ≥ 80%) {verdict(share >= 0.8)}")
+
+cedar_path = os.path.join(OUT, "jmh-cedar.json")
+if os.path.exists(cedar_path):
+    with open(cedar_path) as f:
+        decisions = {b["benchmark"].rsplit(".", 1)[1]: b["primaryMetric"] for b in json.load(f)}
+    sliced, whole = decisions["sliced"], decisions["whole"]
+    p99 = sliced["scorePercentiles"]["99.0"]
+    print(f"\nJMH one Cedar decision, bundle of 1,000 policies: as the server evaluates it (sliced by agent) "
+          f"p50 {sliced['scorePercentiles']['50.0']:,.1f} µs, p99 {p99:,.1f} µs (target ≤ 1,000 µs) {verdict(p99 <= 1000)}; "
+          f"all 1,000 policies evaluated p50 {whole['scorePercentiles']['50.0']:,.1f} µs, "
+          f"p99 {whole['scorePercentiles']['99.0']:,.1f} µs")

@@ -280,6 +280,26 @@ public class GrantService {
         return revoked;
     }
 
+    /**
+     * Revokes every active grant of one of the developer's agents, each with what was delegated from
+     * it, in the caller's transaction; returns the ids revoked.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> revokeAllOfAgent(String developerId, String agentId) {
+        List<String> active = em.createQuery("SELECT g.id FROM Grant g WHERE g.developerId = :dev AND g.agentId = :agent "
+                        + "AND g.status = 'active'", String.class)
+                .setParameter("dev", developerId).setParameter("agent", agentId).getResultList();
+        List<String> revoked = new ArrayList<>();
+        for (String id : active) {
+            // An earlier grant's cascade may have revoked this one already.
+            Grant grant = lock(id);
+            if (Grant.ACTIVE.equals(grant.status())) {
+                revoked.addAll(revoke(developerId, id));
+            }
+        }
+        return revoked;
+    }
+
     /** Like {@link #revoke}, for the principal the grant was given by: 404 for anyone else's grant. */
     public List<String> revokeForPrincipal(String developerId, String principalId, String grantId) {
         Grant grant = lock(grantId);

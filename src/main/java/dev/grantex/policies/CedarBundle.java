@@ -62,7 +62,7 @@ final class CedarBundle {
     private final PolicySet forEveryAgent;
     private final Map<String, String> labels;
 
-    private CedarBundle(String bundleId, String version, Map<String, PolicySet> byAgent, PolicySet forEveryAgent,
+    CedarBundle(String bundleId, String version, Map<String, PolicySet> byAgent, PolicySet forEveryAgent,
                         Map<String, String> labels) {
         this.bundleId = bundleId;
         this.version = version;

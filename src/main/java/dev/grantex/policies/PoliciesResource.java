@@ -117,6 +117,18 @@ public class PoliciesResource {
         return bundles.active(requestContext.caller().developerId(), format);
     }
 
+    @DELETE
+    @Path("bundles/active")
+    @IpRateLimit(bucket = "policies", perMinute = 30)
+    @Operation(summary = "Deactivate the active bundle of a format; the bundle stays, to be activated again")
+    @APIResponse(responseCode = "204", description = "Deactivated")
+    @APIResponse(responseCode = "400", description = "format is missing, or neither rego nor cedar")
+    @APIResponse(responseCode = "404", description = "No bundle of that format is active")
+    public Response deactivateBundle(@QueryParam("format") String format) {
+        bundles.deactivate(requestContext.caller().developerId(), format);
+        return Response.noContent().build();
+    }
+
     @POST
     @Path("bundles/{id}/activate")
     @IpRateLimit(bucket = "policies", perMinute = 30)

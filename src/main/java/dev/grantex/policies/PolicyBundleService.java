@@ -93,6 +93,19 @@ public class PolicyBundleService {
         return bundle;
     }
 
+    /** Leaves no bundle of the format active: with the cedar backend, the built-in policies decide again. */
+    public void deactivate(String developerId, String format) {
+        String checked = requireFormat(format, true);
+        planLimits.lockDeveloper(developerId);
+        int changed = em.createQuery("UPDATE PolicyBundle b SET b.active = FALSE WHERE b.developerId = :dev "
+                        + "AND b.format = :format AND b.active = TRUE").setParameter("dev", developerId)
+                .setParameter("format", checked).executeUpdate();
+        if (changed == 0) {
+            throw ApiException.notFound("No active " + checked + " bundle");
+        }
+        this.changed.fire(new PoliciesChanged(developerId));
+    }
+
     /** Newest first, without their content; {@code format} null for both formats. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<BundleView> list(String developerId, String format) {

@@ -54,8 +54,16 @@ class MetricsIT {
         developer.api().delete("/v1/grants/" + root.grantId()).expect(204);
         developer.api().get("/v1/agents/" + agentId).expect(200);
         developer.api().get("/v1/agents/" + agentId + "/no-such-thing").expect(404);
+        developer.api().post("/v1/audit/log", "{\"agentId\":\"ag_ghost\",\"agentDid\":\"did:grantex:ag_ghost\","
+                + "\"grantId\":\"grnt_1\",\"principalId\":\"user_1\",\"action\":\"read\"}").expect(201);
+        developer.api().post("/v1/anomalies/detect", null).expect(200);
 
         JsonObject after = scrape();
+        assertTrue(value(after, "grantex_anomalies_detected", "grantex_anomalies_detected_total", Map.of())
+                >= value(before, "grantex_anomalies_detected", "grantex_anomalies_detected_total", Map.of()) + 1,
+                "the unknown agent's anomaly");
+        assertEquals("gauge", after.getJsonObject("grantex_anomalies_unacknowledged").getString("type"));
+        assertTrue(value(after, "grantex_anomalies_unacknowledged", "grantex_anomalies_unacknowledged", Map.of()) >= 0);
         assertEquals("counter", after.getJsonObject("grantex_token_exchange").getString("type"));
         assertTrue(value(after, "grantex_token_exchange", "grantex_token_exchange_total", Map.of())
                 >= value(before, "grantex_token_exchange", "grantex_token_exchange_total", Map.of()) + 1);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.grantex.anomalies.AnomalyDetectionTimer;
+import dev.grantex.anomalies.UnacknowledgedAnomaliesGauge;
 import dev.grantex.grants.ActiveGrantsGauge;
 import dev.grantex.usage.UsageMeter;
 import dev.grantex.usage.UsageMetric;
@@ -57,7 +59,8 @@ class TimersInContainerIT {
                 // Liberty's application metrics are one registry for all applications, where a gauge
                 // can be registered once: the copy leaves the application's gauges to the application.
                 .deleteClass(DependencyMetrics.class)
-                .deleteClass(ActiveGrantsGauge.class);
+                .deleteClass(ActiveGrantsGauge.class)
+                .deleteClass(UnacknowledgedAnomaliesGauge.class);
     }
 
     @Test
@@ -122,6 +125,16 @@ class TimersInContainerIT {
         rows.insertEvents(developer, now.minus(RETENTION).minusSeconds(3600), 2_500);
         sweep.fire(new ExpirySweep(now, now.minus(RETENTION)));
         assertEquals(0, rows.eventsOf(developer), "the sweep deletes in batches of 1,000 until none is left");
+    }
+
+    @Test
+    void anomalyDetectionIsPersistentAndHourly() {
+        Timer detection = timer(t -> AnomalyDetectionTimer.INFO.equals(t.getInfo()));
+        assertTrue(detection.isPersistent(), "detection must run on one node and fail over");
+        assertTrue(detection.isCalendarTimer());
+        assertEquals("*", detection.getSchedule().getHour());
+        assertEquals("17", detection.getSchedule().getMinute());
+        assertTrue(detection.getTimeRemaining() <= 3_600_000, "due within the hour: " + detection.getTimeRemaining());
     }
 
     @Test

@@ -138,6 +138,13 @@ class PolicyBundlesIT {
         assertEquals(4, live.api().get("/v1/policies/bundles").expect(200).json().getJsonArray("bundles").size());
         assertEquals("v1", live.api().get("/v1/policies/bundles/active?format=cedar").expect(200).json().getString("version"));
         assertEquals(403, authorize(banned, "bob", "read").status());
+
+        live.api().delete("/v1/policies/bundles/active?format=cedar").expect(204);
+        assertEquals("pending", authorize(banned, "bob", "read").expect(201).json().getString("status"));
+        assertEquals(404, live.api().get("/v1/policies/bundles/active?format=cedar").status());
+        assertEquals(404, live.api().delete("/v1/policies/bundles/active?format=cedar").status());
+        assertEquals(400, live.api().delete("/v1/policies/bundles/active").status());
+        assertEquals("r1", live.api().get("/v1/policies/bundles/active?format=rego").expect(200).json().getString("version"));
     }
 
     @Test
