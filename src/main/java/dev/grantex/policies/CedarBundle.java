@@ -24,8 +24,10 @@ import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,9 +42,11 @@ import java.util.stream.Collectors;
  * {@code developerId}, {@code time} (ISO-8601 UTC), {@code hourUtc}, {@code weekdayUtc} (0 Sunday to
  * 6 Saturday), {@code delegationDepth} and, at delegation, {@code parentGrantId}.
  *
- * <p>Cedar evaluates every policy it is given, so the bundle is sliced by principal: a request is
- * evaluated against the policies that name its agent ({@code principal == Grantex::Agent::"…"}) and
- * those that name no single agent. Each slice is cached in the native library once.
+ * <p>Cedar evaluates every policy it is given, so the bundle is split by principal: the policies
+ * that name one agent ({@code principal == Grantex::Agent::"…"}) are kept per agent, the others
+ * together, and a request is evaluated against its agent's and the others, the larger sets cached in
+ * the native library once. The two answers combine as one evaluation of both sets would: a satisfied
+ * forbid in either denies; otherwise a satisfied permit in either allows.
  *
  * <p>Allow approves at once; a deny that a forbid policy determined is 403; Cedar's default deny,
  * where no policy applies, leaves the request to the principal's consent.
@@ -55,10 +59,16 @@ final class CedarBundle {
     private static final EntityTypeName ACTION = EntityTypeName.parse("Grantex::Action").orElseThrow();
     private static final EntityUID PENDING_GRANT = new EntityUID(EntityTypeName.parse("Grantex::Grant").orElseThrow(), "pending");
     private static final AuthorizationEngine CEDAR = new BasicAuthorizationEngine();
+    /**
+     * An agent's own set is cached natively from this many policies on: sending a few policies costs
+     * little, and the library's cache of sets is bounded (it frees one only once Java has collected it).
+     */
+    private static final int CACHE_FROM = 8;
 
     private final String bundleId;
     private final String version;
     private final Map<String, PolicySet> byAgent;
+    /** The policies that name no single agent; null when every policy names one. */
     private final PolicySet forEveryAgent;
     private final Map<String, String> labels;
 
@@ -104,12 +114,10 @@ final class CedarBundle {
             }
         }
         Map<String, PolicySet> byAgent = new HashMap<>();
-        named.forEach((agentId, policies) -> {
-            Set<Policy> slice = new HashSet<>(policies);
-            slice.addAll(unnamed);
-            byAgent.put(agentId, cached(new PolicySet(slice)));
-        });
-        return new CedarBundle(bundleId, version, Map.copyOf(byAgent), cached(new PolicySet(unnamed)), Map.copyOf(labels));
+        named.forEach((agentId, policies) -> byAgent.put(agentId, policies.size() < CACHE_FROM
+                ? new PolicySet(policies) : cached(new PolicySet(policies))));
+        return new CedarBundle(bundleId, version, Map.copyOf(byAgent),
+                unnamed.isEmpty() ? null : cached(new PolicySet(unnamed)), Map.copyOf(labels));
     }
 
     String bundleId() {
@@ -117,26 +125,43 @@ final class CedarBundle {
     }
 
     Optional<Verdict> decide(Question question, Instant now) {
+        List<AuthorizationSuccessResponse> answers = new ArrayList<>(2);
+        AuthorizationRequest request = new AuthorizationRequest(AGENT.of(question.agentId()),
+                ACTION.of(question.action().wireName()), PENDING_GRANT, contextOf(question, now));
+        PolicySet own = byAgent.get(question.agentId());
+        if (own != null) {
+            answers.add(evaluate(request, own));
+        }
+        if (forEveryAgent != null) {
+            answers.add(evaluate(request, forEveryAgent));
+        }
+        Optional<Verdict> deny = verdict(answers, Decision.DENY);
+        return deny.isPresent() ? deny : verdict(answers, Decision.ALLOW);
+    }
+
+    /** The decision when some answer made it: Deny with a satisfied forbid, or Allow. */
+    private Optional<Verdict> verdict(List<AuthorizationSuccessResponse> answers, Decision decision) {
+        List<AuthorizationSuccessResponse> deciding = answers.stream().filter(answer -> decision == Decision.ALLOW
+                ? answer.isAllowed() : !answer.isAllowed() && !answer.getReason().isEmpty()).toList();
+        if (deciding.isEmpty()) {
+            return Optional.empty();
+        }
+        String determining = deciding.stream().flatMap(answer -> answer.getReason().stream())
+                .map(id -> labels.getOrDefault(id, id)).sorted().collect(Collectors.joining(", "));
+        return Optional.of(new Verdict(decision, ENGINE, bundleId + "@" + version, determining));
+    }
+
+    private static AuthorizationSuccessResponse evaluate(AuthorizationRequest request, PolicySet policies) {
         AuthorizationResponse response;
         try {
-            response = CEDAR.isAuthorized(new AuthorizationRequest(AGENT.of(question.agentId()),
-                    ACTION.of(question.action().wireName()), PENDING_GRANT, contextOf(question, now)),
-                    byAgent.getOrDefault(question.agentId(), forEveryAgent), Set.of());
+            response = CEDAR.isAuthorized(request, policies, Set.of());
         } catch (AuthException | RuntimeException e) {
             throw new PolicyBackendFailure(ENGINE, "Cedar could not evaluate the request: " + e.getMessage());
         }
         if (response.type != AuthorizationResponse.SuccessOrFailure.Success || response.success.isEmpty()) {
             throw new PolicyBackendFailure(ENGINE, "Cedar could not evaluate the request: " + response);
         }
-        AuthorizationSuccessResponse success = response.success.get();
-        Set<String> reasons = success.getReason();
-        if (!success.isAllowed() && reasons.isEmpty()) {
-            return Optional.empty();
-        }
-        String determining = reasons.stream().map(id -> labels.getOrDefault(id, id)).sorted()
-                .collect(Collectors.joining(", "));
-        return Optional.of(new Verdict(success.isAllowed() ? Decision.ALLOW : Decision.DENY, ENGINE,
-                bundleId + "@" + version, determining));
+        return response.success.get();
     }
 
     private static Map<String, Value> contextOf(Question question, Instant now) {
