@@ -21,12 +21,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -79,15 +80,22 @@ public class AnomalyService {
      * active grant of an agent with a high or critical finding is revoked, with its delegations.
      */
     public Detection detect(String developerId, boolean autoRevoke) {
-        // One detection at a time per developer, so two cannot both open the same finding.
-        planLimits.lockDeveloper(developerId);
+        // No lock on the developer: token exchanges take it, and detection must never hold them up.
+        // Two detections at once may both open a finding; the next one removes the second.
         Instant now = clock.instant();
         List<Finding> findings = detector.detect(developerId, now, disabledBuiltIns(developerId),
                 em.createQuery("SELECT r FROM AnomalyRule r WHERE r.developerId = :dev AND r.enabled = TRUE", AnomalyRule.class)
                         .setParameter("dev", developerId).getResultList());
-        Map<String, Anomaly> open = em.createQuery("SELECT a FROM Anomaly a WHERE a.developerId = :dev AND a.status = :open",
-                        Anomaly.class).setParameter("dev", developerId).setParameter("open", Anomaly.OPEN).getResultStream()
-                .collect(Collectors.toMap(Anomaly::findingKey, Function.identity(), (a, b) -> a));
+        Map<String, Anomaly> open = new HashMap<>();
+        List<Anomaly> duplicates = new ArrayList<>();
+        em.createQuery("SELECT a FROM Anomaly a WHERE a.developerId = :dev AND a.status = :open ORDER BY a.id", Anomaly.class)
+                .setParameter("dev", developerId).setParameter("open", Anomaly.OPEN).getResultStream()
+                .forEach(anomaly -> {
+                    if (open.putIfAbsent(anomaly.findingKey(), anomaly) != null) {
+                        duplicates.add(anomaly);
+                    }
+                });
+        duplicates.forEach(em::remove);
         List<Anomaly> found = new ArrayList<>();
         for (Finding finding : findings) {
             Anomaly anomaly = open.remove(finding.key());
@@ -186,9 +194,9 @@ public class AnomalyService {
         if (agentId != null) {
             query.setParameter("agent", agentId);
         }
-        Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
+        Map<String, Long> byStatus = new LinkedHashMap<>();
         List.of(Anomaly.OPEN, Anomaly.ACKNOWLEDGED, Anomaly.RESOLVED).forEach(s -> byStatus.put(s, 0L));
-        Map<String, Long> bySeverity = new java.util.LinkedHashMap<>();
+        Map<String, Long> bySeverity = new LinkedHashMap<>();
         List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW).forEach(s -> bySeverity.put(s, 0L));
         long total = 0;
         for (Object[] row : query.getResultList()) {
