@@ -63,11 +63,11 @@ public class AnomaliesResource {
     @POST
     @Path("anomalies/detect")
     @IpRateLimit(bucket = "anomalies", perMinute = 30)
-    @Operation(summary = "Run detection now; every active grant of an agent with a high or critical finding is revoked")
+    @Operation(summary = "Run detection now; every active grant of an agent with a high or critical finding is revoked",
+            description = "Takes no body (a body sent is not read).")
     @APIResponse(responseCode = "200", description = "The anomalies found",
             content = @Content(schema = @Schema(implementation = DetectionView.class)))
-    public DetectionView detect(String body) {
-        JsonRequests.parseObject(body);
+    public DetectionView detect() {
         AnomalyService.Detection detection = anomalies.detect(developerId(), true);
         List<AnomalyView> found = detection.anomalies().stream().map(AnomalyView::of).toList();
         return new DetectionView(Timestamps.format(detection.detectedAt()), found.size(),
@@ -93,8 +93,7 @@ public class AnomaliesResource {
     @Operation(summary = "Acknowledge an anomaly")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AnomalyView.class)))
     @APIResponse(responseCode = "404", description = "No such anomaly for this developer")
-    public AnomalyView acknowledge(@PathParam("id") String id, String body) {
-        JsonRequests.parseObject(body);
+    public AnomalyView acknowledge(@PathParam("id") String id) {
         return AnomalyView.of(anomalies.acknowledge(developerId(), id, null));
     }
 
@@ -103,8 +102,8 @@ public class AnomaliesResource {
     @Operation(summary = "Acknowledge an anomaly (the Go SDK's method)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AnomalyView.class)))
     @APIResponse(responseCode = "404", description = "No such anomaly for this developer")
-    public AnomalyView acknowledgeByPost(@PathParam("id") String id, String body) {
-        return acknowledge(id, body);
+    public AnomalyView acknowledgeByPost(@PathParam("id") String id) {
+        return acknowledge(id);
     }
 
     @GET

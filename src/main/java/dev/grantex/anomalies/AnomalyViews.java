@@ -5,6 +5,7 @@ import dev.grantex.platform.json.Jsonp;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON shapes of anomalies, alerts and rules. */
 public final class AnomalyViews {
@@ -39,7 +40,7 @@ public final class AnomalyViews {
     }
 
     /** {note?}: what the person who acknowledged or resolved the alert has to say. */
-    public record AlertNote(String note) {
+    public record AlertNote(@Schema(maxLength = 1024, description = "Kept with the alert") String note) {
     }
 
     public record AlertCounts(String window, long total, Map<String, Long> byStatus, Map<String, Long> bySeverity) {
@@ -63,10 +64,16 @@ public final class AnomalyViews {
     }
 
     /** POST /v1/anomaly/rules. */
-    public record RuleRequest(String ruleId, String name, String description, JsonObject condition, String severity) {
+    public record RuleRequest(
+            @Schema(required = true, maxLength = 64, description = "Unique per developer; not a built-in's") String ruleId,
+            @Schema(required = true, maxLength = 256) String name,
+            @Schema(maxLength = 1024) String description,
+            @Schema(required = true, description = "{threshold (1–1000000), windowMinutes (1–1440), action? (exact, or a "
+                    + "prefix ending in *), status? (success|failure|blocked)}") JsonObject condition,
+            @Schema(enumeration = {"low", "medium", "high", "critical"}, description = "Default medium") String severity) {
     }
 
     /** PATCH /v1/anomaly/rules/{id}. */
-    public record RuleSwitchRequest(Boolean enabled) {
+    public record RuleSwitchRequest(@Schema(required = true) Boolean enabled) {
     }
 }

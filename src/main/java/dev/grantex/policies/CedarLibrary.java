@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * Whether cedar-java's native library loaded. It cannot load on a server that neither sets
- * CEDAR_JAVA_FFI_LIB nor lets the library extract itself; Cedar is then refused with a clear answer
- * instead of an error on every use.
+ * CEDAR_JAVA_FFI_LIB nor lets the library extract itself, nor in a second copy of the application in
+ * the same JVM (a native library belongs to one class loader: after a redeploy in place, until the
+ * server restarts). Cedar is then refused with a clear answer instead of an error on every use.
  */
 final class CedarLibrary {
     private static final Optional<String> PROBLEM = probe();

@@ -12,6 +12,7 @@ import dev.grantex.policies.PolicyViews.PolicyRequest;
 import dev.grantex.policies.PolicyViews.PolicyView;
 import dev.grantex.policies.PolicyViews.SyncResult;
 import dev.grantex.policies.PolicyViews.SyncWebhookAck;
+import dev.grantex.policies.PolicyViews.SyncWebhookPush;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -94,7 +95,9 @@ public class PoliciesResource {
     @APIResponse(responseCode = "200", description = "Accepted", content = @Content(schema = @Schema(implementation = SyncWebhookAck.class)))
     @APIResponse(responseCode = "401", description = "The signature is missing or does not match")
     @APIResponse(responseCode = "503", description = "No secret is configured")
-    public SyncWebhookAck syncWebhook(@HeaderParam("X-Hub-Signature-256") String signature, String body) {
+    public SyncWebhookAck syncWebhook(@HeaderParam("X-Hub-Signature-256") String signature,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SyncWebhookPush.class))) String body) {
         return syncWebhook.accept(signature, body);
     }
 

@@ -82,7 +82,9 @@ public class PolicyEngine implements AuthorizationPolicy {
             opa = new OpaClient(opaUrl.get().trim(), Duration.ofMillis(opaTimeoutMillis));
         }
         if (backend == Backend.CEDAR && CedarLibrary.problem().isPresent()) {
-            throw new IllegalStateException("GRANTEX_POLICY_BACKEND=cedar, but " + CedarLibrary.problem().get());
+            // Not fatal: developers without a Cedar bundle are served as before; those with one are
+            // denied (or decided by the built-in policies with the fallback) until the library loads.
+            LOG.severe("GRANTEX_POLICY_BACKEND=cedar, but " + CedarLibrary.problem().get());
         }
         cedarBundles = new DeveloperMemo<>(this::loadCedarBundle);
         LOG.info("Policy backend: " + backend.name().toLowerCase(Locale.ROOT)
@@ -118,6 +120,9 @@ public class PolicyEngine implements AuthorizationPolicy {
         if (activeId.isEmpty()) {
             return Optional.empty();
         }
+        CedarLibrary.problem().ifPresent(problem -> {
+            throw new PolicyBackendFailure(CedarBundle.ENGINE, "Cedar is not available on this server: " + problem);
+        });
         if (previous != null && previous.isPresent() && previous.get().bundleId().equals(activeId.get())) {
             return previous;
         }

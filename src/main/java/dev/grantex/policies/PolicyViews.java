@@ -1,6 +1,7 @@
 package dev.grantex.policies;
 
 import dev.grantex.platform.Timestamps;
+import jakarta.json.JsonObject;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -68,6 +69,12 @@ public final class PolicyViews {
     }
 
     public record BundleList(List<BundleView> bundles) {
+    }
+
+    /** What the sync webhook reads of a Git host's push event (which carries much more). */
+    public record SyncWebhookPush(@Schema(description = "The pushed ref, such as refs/heads/main") String ref,
+                                  @Schema(description = "The repository: an object with full_name (or name), or its name")
+                                  JsonObject repository) {
     }
 
     /** What the sync webhook acknowledges: the pushed ref and repository of a Git host's push event. */
