@@ -189,7 +189,8 @@ public class AnomaliesResource {
         if (json.containsKey("alertChannels") && !json.isNull("alertChannels")) {
             throw ApiException.badRequest("alertChannels: alert channels are not available on this server yet");
         }
-        return Response.status(201).entity(RuleView.of(anomalies.createRule(developerId(), json))).build();
+        return Response.status(201).entity(RuleView.of(anomalies.createRule(developerId(),
+                JsonRequests.bind(json, RuleRequest.class)))).build();
     }
 
     @PATCH

@@ -1,5 +1,6 @@
 package dev.grantex.anomalies;
 
+import dev.grantex.anomalies.AnomalyViews.RuleRequest;
 import dev.grantex.events.EventLog;
 import dev.grantex.events.EventType;
 import dev.grantex.grants.GrantService;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -222,14 +222,12 @@ public class AnomalyService {
                 AnomalyRule.class).setParameter("dev", developerId).getResultList();
     }
 
-    public AnomalyRule createRule(String developerId, JsonObject body) {
-        String ruleId = Fields.requireText(Jsonp.text(body.get("ruleId")), "ruleId", 64);
-        String name = Fields.requireText(Jsonp.text(body.get("name")), "name", 256);
-        String description = body.get("description") == null || body.isNull("description") ? null
-                : Fields.requireText(Jsonp.text(body.get("description")), "description", 1024);
-        RuleCondition condition = RuleCondition.of(body.get("condition"));
-        String severity = body.get("severity") == null || body.isNull("severity") ? Severity.MEDIUM
-                : requireOneOf(Jsonp.text(body.get("severity")), "severity", Severity.ALL);
+    public AnomalyRule createRule(String developerId, RuleRequest body) {
+        String ruleId = Fields.requireText(body.ruleId(), "ruleId", 64);
+        String name = Fields.requireText(body.name(), "name", 256);
+        String description = body.description() == null ? null : Fields.requireText(body.description(), "description", 1024);
+        RuleCondition condition = RuleCondition.of(body.condition());
+        String severity = body.severity() == null ? Severity.MEDIUM : requireOneOf(body.severity(), "severity", Severity.ALL);
         if (BuiltInRule.find(ruleId).isPresent()) {
             throw ApiException.conflict(ruleId + " is a built-in rule");
         }

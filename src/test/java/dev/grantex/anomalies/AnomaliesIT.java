@@ -256,6 +256,8 @@ class AnomaliesIT {
     @Test
     void badInputIs400AndChangesNothing() {
         for (String body : List.of("{}", "{\"ruleId\":\"r\",\"name\":\"n\"}",
+                "{\"ruleId\":\"r\",\"name\":5,\"condition\":{\"threshold\":1,\"windowMinutes\":5}}",
+                "{\"ruleId\":\"r\",\"name\":\"n\",\"condition\":[1]}",
                 "{\"ruleId\":\"r\",\"name\":\"n\",\"condition\":{\"threshold\":0,\"windowMinutes\":5}}",
                 "{\"ruleId\":\"r\",\"name\":\"n\",\"condition\":{\"threshold\":1,\"windowMinutes\":1441}}",
                 "{\"ruleId\":\"r\",\"name\":\"n\",\"condition\":{\"threshold\":1.5,\"windowMinutes\":5}}",
