@@ -1,10 +1,8 @@
 package dev.grantex.anomalies;
 
-import dev.grantex.platform.storage.SchemaMigrator;
-import jakarta.ejb.Schedule;
+import dev.grantex.platform.timers.ScheduledJob;
+import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,9 +16,9 @@ import java.util.logging.Logger;
  * It reads only recent activity through indexes, so it holds up no token issuance.
  */
 @Singleton
-public class AnomalyDetectionTimer {
+public class AnomalyDetectionTimer extends ScheduledJob {
     /** The timer's info, which names it among the timers Liberty keeps in the database. */
-    public static final String INFO = "grantex anomaly detection";
+    public static final String INFO = "grantex/anomaly-detection";
     private static final Logger LOG = Logger.getLogger(AnomalyDetectionTimer.class.getName());
 
     @PersistenceContext(unitName = "grantex")
@@ -29,15 +27,18 @@ public class AnomalyDetectionTimer {
     @Inject
     AnomalyService anomalies;
 
-    @Inject
-    SchemaMigrator schema;
+    @Override
+    protected String info() {
+        return INFO;
+    }
 
-    @Schedule(hour = "*", minute = "17", persistent = true, info = INFO)
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void detectForEveryDeveloper() {
-        if (!schema.migrated()) {
-            return;
-        }
+    @Override
+    protected ScheduleExpression schedule() {
+        return new ScheduleExpression().hour("*").minute("17");
+    }
+
+    @Override
+    protected void run() {
         List<String> developers = em.createQuery("SELECT d.id FROM Developer d ORDER BY d.id", String.class).getResultList();
         int failed = 0;
         for (String developerId : developers) {

@@ -1,10 +1,8 @@
 package dev.grantex.platform;
 
-import dev.grantex.platform.storage.SchemaMigrator;
-import jakarta.ejb.Schedule;
+import dev.grantex.platform.timers.ScheduledJob;
+import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -20,9 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * tokens, finished authorization requests, old events and finished webhook deliveries) are purged.
  */
 @Singleton
-public class ExpirySweepTimer {
+public class ExpirySweepTimer extends ScheduledJob {
     /** The timer's info, which names it among the timers Liberty keeps in the database. */
-    public static final String INFO = "grantex expiry sweep";
+    public static final String INFO = "grantex/expiry-sweep";
     private static final Logger LOG = Logger.getLogger(ExpirySweepTimer.class.getName());
 
     @Inject
@@ -32,18 +30,21 @@ public class ExpirySweepTimer {
     Clock clock;
 
     @Inject
-    SchemaMigrator schema;
-
-    @Inject
     @ConfigProperty(name = "grantex.retention-days", defaultValue = "7")
     int retentionDays;
 
-    @Schedule(hour = "*", minute = "*", persistent = true, info = INFO)
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void sweep() {
-        if (!schema.migrated()) {
-            return;
-        }
+    @Override
+    protected String info() {
+        return INFO;
+    }
+
+    @Override
+    protected ScheduleExpression schedule() {
+        return new ScheduleExpression().hour("*").minute("*");
+    }
+
+    @Override
+    protected void run() {
         Instant now = clock.instant();
         try {
             sweep.fire(new ExpirySweep(now, now.minus(Duration.ofDays(Math.max(1, retentionDays)))));

@@ -1,10 +1,8 @@
 package dev.grantex.usage;
 
-import dev.grantex.platform.storage.SchemaMigrator;
-import jakarta.ejb.Schedule;
+import dev.grantex.platform.timers.ScheduledJob;
+import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,9 +16,9 @@ import java.util.logging.Logger;
  * and Redis holds only the last minute. Counts taken out that cannot be stored are put back.
  */
 @Singleton
-public class UsageRollupTimer {
+public class UsageRollupTimer extends ScheduledJob {
     /** The timer's info, which names it among the timers Liberty keeps in the database. */
-    public static final String INFO = "grantex usage rollup";
+    public static final String INFO = "grantex/usage-rollup";
     private static final Logger LOG = Logger.getLogger(UsageRollupTimer.class.getName());
 
     @Inject
@@ -29,15 +27,18 @@ public class UsageRollupTimer {
     @Inject
     UsageService usage;
 
-    @Inject
-    SchemaMigrator schema;
+    @Override
+    protected String info() {
+        return INFO;
+    }
 
-    @Schedule(hour = "*", minute = "*", persistent = true, info = INFO)
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void rollUp() {
-        if (!schema.migrated()) {
-            return;
-        }
+    @Override
+    protected ScheduleExpression schedule() {
+        return new ScheduleExpression().hour("*").minute("*");
+    }
+
+    @Override
+    protected void run() {
         LocalDate today = usage.today();
         for (LocalDate day : List.of(today.minusDays(1), today)) {
             Map<String, UsageCounts> taken;

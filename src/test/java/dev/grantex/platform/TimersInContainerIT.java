@@ -10,6 +10,7 @@ import dev.grantex.grants.ActiveGrantsGauge;
 import dev.grantex.usage.UsageMeter;
 import dev.grantex.usage.UsageMetric;
 import dev.grantex.usage.UsageRollupTimer;
+import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Timer;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -47,13 +48,13 @@ class TimersInContainerIT {
     @Inject
     UsageMeter usage;
 
-    /**
-     * Named afresh for every run: Liberty creates a module's automatic persistent timers only the first
-     * time a module of that name starts on a database (TimerProbe cancels them when it is removed).
-     */
+    @Inject
+    AnomalyDetectionTimer detection;
+
+    /** The copy's timers are its own (Liberty keys them by application); TimerProbe cancels them as it goes. */
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.create(WebArchive.class, "grantex-in-container-" + System.currentTimeMillis() + ".war")
+        return ShrinkWrap.create(WebArchive.class, "grantex-in-container.war")
                 .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/grantex.war")))
                 .addClasses(TimerProbe.class, StoredRows.class)
                 // Liberty's application metrics are one registry for all applications, where a gauge
@@ -135,6 +136,31 @@ class TimersInContainerIT {
         assertEquals("*", detection.getSchedule().getHour());
         assertEquals("17", detection.getSchedule().getMinute());
         assertTrue(detection.getTimeRemaining() <= 3_600_000, "due within the hour: " + detection.getTimeRemaining());
+    }
+
+    @Test
+    void aPersistentTimerMissingFromTheDatabaseIsCreatedAgainOnceAsOnAnUpgradedDatabase() {
+        // A database an earlier version used has no timer that was added since: the bean creates it.
+        timer(t -> AnomalyDetectionTimer.INFO.equals(t.getInfo())).cancel();
+        assertTrue(probe.timers().stream().noneMatch(t -> AnomalyDetectionTimer.INFO.equals(t.getInfo())));
+        detection.ensureScheduled();
+        detection.ensureScheduled();
+        Timer detectionAgain = timer(t -> AnomalyDetectionTimer.INFO.equals(t.getInfo()));
+        assertTrue(detectionAgain.isPersistent());
+        assertEquals("17", detectionAgain.getSchedule().getMinute());
+    }
+
+    @Test
+    void aTimerBeanKeepsOnlyItsCurrentScheduleAndCancelsEarlierOnes() {
+        ScheduleExpression earlier = new ScheduleExpression().year("2099").month("1").dayOfMonth("1").hour("1");
+        ScheduleExpression current = new ScheduleExpression().year("2099").month("1").dayOfMonth("1").hour("2");
+        probe.schedule("probe/earlier-version", earlier);
+        probe.schedule("probe/current", earlier);
+        probe.schedule("probe/current", current);
+        probe.schedule("probe/current", current);
+        List<Timer> kept = probe.ownTimers().stream().filter(Timer::isPersistent).toList();
+        assertEquals(List.of("probe/current"), kept.stream().map(Timer::getInfo).toList());
+        assertEquals("2", kept.get(0).getSchedule().getHour());
     }
 
     @Test
