@@ -6,11 +6,16 @@ import dev.grantex.anomalies.AnomalyViews.AlertNote;
 import dev.grantex.anomalies.AnomalyViews.AlertView;
 import dev.grantex.anomalies.AnomalyViews.AnomalyList;
 import dev.grantex.anomalies.AnomalyViews.AnomalyView;
+import dev.grantex.anomalies.AnomalyViews.ChannelList;
+import dev.grantex.anomalies.AnomalyViews.ChannelRequest;
+import dev.grantex.anomalies.AnomalyViews.ChannelView;
+import dev.grantex.anomalies.AnomalyViews.CreatedChannelView;
 import dev.grantex.anomalies.AnomalyViews.DetectionView;
 import dev.grantex.anomalies.AnomalyViews.RuleList;
 import dev.grantex.anomalies.AnomalyViews.RuleRequest;
-import dev.grantex.anomalies.AnomalyViews.RuleSwitchRequest;
 import dev.grantex.anomalies.AnomalyViews.RuleView;
+import dev.grantex.anomalies.AnomalyViews.SwitchRequest;
+import dev.grantex.webhooks.WebhookViews.DeliveryPage;
 import dev.grantex.platform.RequestContext;
 import dev.grantex.platform.Timestamps;
 import dev.grantex.platform.errors.ApiException;
@@ -19,7 +24,6 @@ import dev.grantex.platform.ratelimit.IpRateLimit;
 import dev.grantex.platform.web.QueryParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -41,7 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** /v1/anomalies (detection and acknowledgement) and /v1/anomaly (alerts, their counts, and rules). */
+/** /v1/anomalies (detection and acknowledgement) and /v1/anomaly (alerts, their counts, rules and channels). */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
@@ -52,6 +56,9 @@ public class AnomaliesResource {
 
     @Inject
     AnomalyService anomalies;
+
+    @Inject
+    AnomalyChannels channels;
 
     @Inject
     RequestContext requestContext;
@@ -181,16 +188,12 @@ public class AnomaliesResource {
     @Operation(summary = "Add a rule: more than condition.threshold audit entries of one agent within condition.windowMinutes, "
             + "counting only those of condition.action (exact, or a prefix ending in *) and condition.status where given")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = RuleView.class)))
-    @APIResponse(responseCode = "400", description = "A missing or bad field")
+    @APIResponse(responseCode = "400", description = "A missing or bad field, or alertChannels naming a channel not the developer's")
     @APIResponse(responseCode = "409", description = "The rule id is taken, or a built-in's")
     public Response createRule(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RuleRequest.class))) String body) {
-        JsonObject json = JsonRequests.parseObject(body);
-        if (json.containsKey("alertChannels") && !json.isNull("alertChannels")) {
-            throw ApiException.badRequest("alertChannels: alert channels are not available on this server yet");
-        }
         return Response.status(201).entity(RuleView.of(anomalies.createRule(developerId(),
-                JsonRequests.bind(json, RuleRequest.class)))).build();
+                JsonRequests.bind(body, RuleRequest.class)))).build();
     }
 
     @PATCH
@@ -200,11 +203,8 @@ public class AnomaliesResource {
     @APIResponse(responseCode = "400", description = "enabled is missing or not a boolean")
     @APIResponse(responseCode = "404", description = "No such rule for this developer")
     public RuleView switchRule(@PathParam("id") String id, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = RuleSwitchRequest.class))) String body) {
-        Boolean enabled = JsonRequests.bind(body, RuleSwitchRequest.class).enabled();
-        if (enabled == null) {
-            throw ApiException.badRequest("enabled is required: true or false");
-        }
+            schema = @Schema(implementation = SwitchRequest.class))) String body) {
+        boolean enabled = enabled(body);
         anomalies.enableRule(developerId(), id, enabled);
         return BuiltInRule.find(id).map(rule -> RuleView.of(rule, enabled))
                 .orElseGet(() -> RuleView.of(anomalies.customRule(developerId(), id)));
@@ -220,5 +220,80 @@ public class AnomaliesResource {
     public Response deleteRule(@PathParam("id") String id) {
         anomalies.deleteRule(developerId(), id);
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("anomaly/channels")
+    @IpRateLimit(bucket = "anomalies", perMinute = 30)
+    @Operation(summary = "Add an alert channel: a webhook (the signed anomaly.detected event, retried like a webhook's), "
+            + "a Slack incoming webhook, or email through the server's SMTP server")
+    @APIResponse(responseCode = "201", description = "Created; a webhook channel's signing secret is shown here only",
+            content = @Content(schema = @Schema(implementation = CreatedChannelView.class)))
+    @APIResponse(responseCode = "400", description = "A missing or bad field, a URL the server may not call, or email "
+            + "without the server's SMTP settings")
+    @APIResponse(responseCode = "402", description = "The plan's alert channels are all in use")
+    public Response createChannel(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ChannelRequest.class))) String body) {
+        AnomalyChannels.Created created = channels.create(developerId(), requestContext.caller().plan(),
+                JsonRequests.bind(body, ChannelRequest.class));
+        return Response.status(201).entity(CreatedChannelView.of(created)).build();
+    }
+
+    @GET
+    @Path("anomaly/channels")
+    @Operation(summary = "The developer's alert channels, oldest first (without secrets)")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ChannelList.class)))
+    public ChannelList channels() {
+        return new ChannelList(channels.list(developerId()).stream().map(ChannelView::of).toList());
+    }
+
+    @GET
+    @Path("anomaly/channels/{id}")
+    @Operation(summary = "One alert channel")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ChannelView.class)))
+    @APIResponse(responseCode = "404", description = "No such channel for this developer")
+    public ChannelView channel(@PathParam("id") String id) {
+        return ChannelView.of(channels.get(developerId(), id));
+    }
+
+    @PATCH
+    @Path("anomaly/channels/{id}")
+    @Operation(summary = "Switch an alert channel on or off")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ChannelView.class)))
+    @APIResponse(responseCode = "400", description = "enabled is missing or not a boolean")
+    @APIResponse(responseCode = "404", description = "No such channel for this developer")
+    public ChannelView switchChannel(@PathParam("id") String id, @RequestBody(content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SwitchRequest.class))) String body) {
+        return ChannelView.of(channels.enable(developerId(), id, enabled(body)));
+    }
+
+    @DELETE
+    @Path("anomaly/channels/{id}")
+    @IpRateLimit(bucket = "anomalies", perMinute = 30)
+    @Operation(summary = "Remove an alert channel; its alerts not yet delivered are given up")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such channel for this developer")
+    public Response deleteChannel(@PathParam("id") String id) {
+        channels.delete(developerId(), id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("anomaly/channels/{id}/deliveries")
+    @Operation(summary = "The alerts sent to a channel, newest first, with each one's attempts and last error")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = DeliveryPage.class)))
+    @APIResponse(responseCode = "400", description = "Unknown status, or page/pageSize not a whole number of at least 1")
+    @APIResponse(responseCode = "404", description = "No such channel for this developer")
+    public DeliveryPage channelDeliveries(@PathParam("id") String id, @QueryParam("status") String status,
+                                          @QueryParam("page") String page, @QueryParam("pageSize") String pageSize) {
+        return channels.deliveries(developerId(), id, status, page, pageSize);
+    }
+
+    private static boolean enabled(String body) {
+        Boolean enabled = JsonRequests.bind(body, SwitchRequest.class).enabled();
+        if (enabled == null) {
+            throw ApiException.badRequest("enabled is required: true or false");
+        }
+        return enabled;
     }
 }

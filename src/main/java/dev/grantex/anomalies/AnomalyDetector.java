@@ -1,5 +1,6 @@
 package dev.grantex.anomalies;
 
+import dev.grantex.platform.Ids;
 import dev.grantex.platform.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
@@ -10,18 +11,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Runs the enabled rules over one developer's recent activity. Every query reads a window (the last
  * hour or day) through an index on time: audit entries by (developer, time), grants by (developer,
- * issue time) and the first-grant check by (developer, principal); none reads a developer's whole
- * history. Plain SQL that Derby and PostgreSQL both run.
+ * issue time), revocation events by (developer, time-ordered id) and the first-grant check by
+ * (developer, principal); none reads a developer's whole history. Plain SQL that Derby and PostgreSQL both run.
  */
 @ApplicationScoped
 class AnomalyDetector {
     /** At most this many new-principal findings a run: each is one alert, and a busy day has thousands. */
     static final int MAX_NEW_PRINCIPALS = 500;
+    /** Revocations read for the rapid-revocation rule at most: far more than the rule needs to fire. */
+    static final int MAX_REVOCATIONS_READ = 10_000;
+    private static final int MAX_REVOCATIONS_IN_WINDOW = 5;
+    private static final Duration REVOCATION_WINDOW = Duration.ofSeconds(60);
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration DAY = Duration.ofDays(1);
 
@@ -95,10 +101,43 @@ class AnomalyDetector {
                         Jsonp.objectBuilder().add("firstGrantAt", Instant.ofEpochMilli(number(columns[2])).toString()).build()));
             }
         }
+        if (!disabledBuiltIns.contains(BuiltInRule.RAPID_REVOCATION.ruleId())) {
+            rapidRevocation(developerId, now).ifPresent(findings::add);
+        }
         for (AnomalyRule rule : customRules) {
             findings.addAll(custom(developerId, now, rule));
         }
         return findings;
+    }
+
+    /**
+     * The most grant.revoked events (one per revocation, however large its cascade) within any 60
+     * seconds of the last hour. Event ids are ordered by time, so the window is a range of the
+     * (developer, id) index.
+     */
+    private Optional<Finding> rapidRevocation(String developerId, Instant now) {
+        List<?> read = query("SELECT created_at FROM events WHERE developer_id = ?1 AND id >= ?2 AND type = 'grant.revoked' "
+                        + "ORDER BY id DESC",
+                developerId, Ids.lowestAt("evt", now.minus(HOUR))).setMaxResults(MAX_REVOCATIONS_READ).getResultList();
+        long[] times = read.stream().mapToLong(AnomalyDetector::number).sorted().toArray();
+        int most = 0;
+        long mostFrom = 0;
+        for (int start = 0, end = 0; end < times.length; end++) {
+            while (times[end] - times[start] >= REVOCATION_WINDOW.toMillis()) {
+                start++;
+            }
+            if (end - start + 1 > most) {
+                most = end - start + 1;
+                mostFrom = times[start];
+            }
+        }
+        if (most <= MAX_REVOCATIONS_IN_WINDOW) {
+            return Optional.empty();
+        }
+        return Optional.of(finding(BuiltInRule.RAPID_REVOCATION, null, null, most
+                        + " grants revoked within 60 seconds in the last hour (more than " + MAX_REVOCATIONS_IN_WINDOW + ")",
+                Jsonp.objectBuilder().add("revocations", most).add("windowSeconds", REVOCATION_WINDOW.toSeconds())
+                        .add("from", Instant.ofEpochMilli(mostFrom).toString()).build()));
     }
 
     private List<Finding> custom(String developerId, Instant now, AnomalyRule rule) {

@@ -1,13 +1,19 @@
 package dev.grantex.anomalies;
 
 import dev.grantex.platform.json.Jsonp;
+import dev.grantex.platform.storage.StringListConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
-/** A developer's own detection rule: a {@link RuleCondition} and the severity of what it finds. */
+/**
+ * A developer's own detection rule: a {@link RuleCondition}, the severity of what it finds and, if
+ * named, the alert channels its findings go to.
+ */
 @Entity
 @Table(name = "anomaly_rules")
 public class AnomalyRule {
@@ -38,11 +44,15 @@ public class AnomalyRule {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Convert(converter = StringListConverter.class)
+    @Column(name = "alert_channels", nullable = false)
+    private List<String> alertChannels;
+
     protected AnomalyRule() {
     }
 
     AnomalyRule(String id, String developerId, String ruleId, String name, String description, RuleCondition condition,
-                String severity, Instant createdAt) {
+                String severity, List<String> alertChannels, Instant createdAt) {
         this.id = id;
         this.developerId = developerId;
         this.ruleId = ruleId;
@@ -51,7 +61,13 @@ public class AnomalyRule {
         this.condition = condition.toJson().toString();
         this.severity = severity;
         this.enabled = true;
+        this.alertChannels = List.copyOf(alertChannels);
         this.createdAt = createdAt;
+    }
+
+    /** The channels its findings go to; empty: the developer's channels, by severity. */
+    public List<String> alertChannels() {
+        return alertChannels;
     }
 
     void enable(boolean enabled) {

@@ -61,6 +61,9 @@ public class AnomalyService {
     PlanLimits planLimits;
 
     @Inject
+    AnomalyChannels channels;
+
+    @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry metrics;
 
@@ -83,9 +86,10 @@ public class AnomalyService {
         // No lock on the developer: token exchanges take it, and detection must never hold them up.
         // Two detections at once may both open a finding; the next one removes the second.
         Instant now = clock.instant();
-        List<Finding> findings = detector.detect(developerId, now, disabledBuiltIns(developerId),
-                em.createQuery("SELECT r FROM AnomalyRule r WHERE r.developerId = :dev AND r.enabled = TRUE", AnomalyRule.class)
-                        .setParameter("dev", developerId).getResultList());
+        List<AnomalyRule> customRules = em.createQuery(
+                        "SELECT r FROM AnomalyRule r WHERE r.developerId = :dev AND r.enabled = TRUE", AnomalyRule.class)
+                .setParameter("dev", developerId).getResultList();
+        List<Finding> findings = detector.detect(developerId, now, disabledBuiltIns(developerId), customRules);
         Map<String, Anomaly> open = new HashMap<>();
         List<Anomaly> duplicates = new ArrayList<>();
         em.createQuery("SELECT a FROM Anomaly a WHERE a.developerId = :dev AND a.status = :open ORDER BY a.id", Anomaly.class)
@@ -97,11 +101,13 @@ public class AnomalyService {
                 });
         duplicates.forEach(em::remove);
         List<Anomaly> found = new ArrayList<>();
+        List<Anomaly> opened = new ArrayList<>();
         for (Finding finding : findings) {
             Anomaly anomaly = open.remove(finding.key());
             if (anomaly == null) {
                 anomaly = new Anomaly(Ids.newId("anm"), developerId, finding, now);
                 em.persist(anomaly);
+                opened.add(anomaly);
                 detectedCount.inc();
             } else {
                 anomaly.seenAgain(finding, now);
@@ -109,6 +115,7 @@ public class AnomalyService {
             found.add(anomaly);
         }
         open.values().forEach(em::remove);
+        channels.alert(developerId, opened, customRules);
         int revoked = autoRevoke ? revokeFlaggedAgents(developerId, findings) : 0;
         return new Detection(now, found, revoked);
     }
@@ -140,11 +147,11 @@ public class AnomalyService {
     public List<Anomaly> alerts(String developerId, int limit, String status, String severity, String agentId) {
         StringBuilder jpql = new StringBuilder("SELECT a FROM Anomaly a WHERE a.developerId = :dev");
         if (status != null) {
-            requireOneOf(status, "status", List.of(Anomaly.OPEN, Anomaly.ACKNOWLEDGED, Anomaly.RESOLVED));
+            Fields.requireOneOf(status, "status", List.of(Anomaly.OPEN, Anomaly.ACKNOWLEDGED, Anomaly.RESOLVED));
             jpql.append(" AND a.status = :status");
         }
         if (severity != null) {
-            requireOneOf(severity, "severity", Severity.ALL);
+            Fields.requireOneOf(severity, "severity", Severity.ALL);
             jpql.append(" AND a.severity = :severity");
         }
         if (agentId != null) {
@@ -227,7 +234,8 @@ public class AnomalyService {
         String name = Fields.requireText(body.name(), "name", 256);
         String description = body.description() == null ? null : Fields.requireText(body.description(), "description", 1024);
         RuleCondition condition = RuleCondition.of(body.condition());
-        String severity = body.severity() == null ? Severity.MEDIUM : requireOneOf(body.severity(), "severity", Severity.ALL);
+        String severity = body.severity() == null ? Severity.MEDIUM : Fields.requireOneOf(body.severity(), "severity", Severity.ALL);
+        List<String> alertChannels = channels.checkRuleChannels(developerId, body.alertChannels());
         if (BuiltInRule.find(ruleId).isPresent()) {
             throw ApiException.conflict(ruleId + " is a built-in rule");
         }
@@ -236,7 +244,7 @@ public class AnomalyService {
             throw ApiException.conflict("A rule " + ruleId + " exists already");
         }
         AnomalyRule rule = new AnomalyRule(Ids.newId("arule"), developerId, ruleId, name, description, condition, severity,
-                clock.instant());
+                alertChannels, clock.instant());
         em.persist(rule);
         return rule;
     }
@@ -303,12 +311,5 @@ public class AnomalyService {
 
     private static String checkedNote(String note) {
         return note == null ? null : Fields.requireText(note, "note", 1024);
-    }
-
-    private static String requireOneOf(String value, String field, List<String> allowed) {
-        if (value == null || !allowed.contains(value)) {
-            throw ApiException.badRequest(field + " must be one of " + String.join(", ", allowed));
-        }
-        return value;
     }
 }

@@ -2,12 +2,14 @@ package dev.grantex.anomalies;
 
 import dev.grantex.platform.Timestamps;
 import dev.grantex.platform.json.Jsonp;
+import dev.grantex.webhooks.MailtoUrl;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The JSON shapes of anomalies, alerts and rules. */
+/** The JSON shapes of anomalies, alerts, rules and alert channels. */
 public final class AnomalyViews {
     private AnomalyViews() {
     }
@@ -46,17 +48,18 @@ public final class AnomalyViews {
     public record AlertCounts(String window, long total, Map<String, Long> byStatus, Map<String, Long> bySeverity) {
     }
 
-    /** A built-in rule or a custom one: built-ins have no id, condition or createdAt. */
+    /** A built-in rule or a custom one: built-ins have no id, condition, alertChannels or createdAt. */
     public record RuleView(String id, String ruleId, String name, String description, String severity, boolean builtIn,
-                           boolean enabled, Boolean computed, JsonObject condition, String createdAt) {
+                           boolean enabled, Boolean computed, JsonObject condition, List<String> alertChannels,
+                           String createdAt) {
         static RuleView of(BuiltInRule rule, boolean enabled) {
             return new RuleView(null, rule.ruleId(), rule.name(), rule.description(), rule.severity(), true, enabled,
-                    rule.computed(), null, null);
+                    rule.computed(), null, null, null);
         }
 
         static RuleView of(AnomalyRule rule) {
             return new RuleView(rule.id(), rule.ruleId(), rule.name(), rule.description(), rule.severity(), false,
-                    rule.enabled(), null, rule.condition().toJson(), Timestamps.format(rule.createdAt()));
+                    rule.enabled(), null, rule.condition().toJson(), rule.alertChannels(), Timestamps.format(rule.createdAt()));
         }
     }
 
@@ -70,10 +73,55 @@ public final class AnomalyViews {
             @Schema(maxLength = 1024) String description,
             @Schema(required = true, description = "{threshold (1–1000000), windowMinutes (1–1440), action? (exact, or a "
                     + "prefix ending in *), status? (success|failure|blocked)}") JsonObject condition,
-            @Schema(enumeration = {"low", "medium", "high", "critical"}, description = "Default medium") String severity) {
+            @Schema(enumeration = {"low", "medium", "high", "critical"}, description = "Default medium") String severity,
+            @Schema(description = "Ids of the developer's alert channels its findings go to (whatever their severities); "
+                    + "without them, findings go to the channels by severity") List<String> alertChannels) {
     }
 
-    /** PATCH /v1/anomaly/rules/{id}. */
-    public record RuleSwitchRequest(@Schema(required = true) Boolean enabled) {
+    /** PATCH /v1/anomaly/rules/{id} and /v1/anomaly/channels/{id}. */
+    public record SwitchRequest(@Schema(required = true) Boolean enabled) {
+    }
+
+    /** POST /v1/anomaly/channels. */
+    public record ChannelRequest(
+            @Schema(required = true, enumeration = {"slack", "webhook", "email"}) String type,
+            @Schema(required = true, maxLength = 256) String name,
+            @Schema(required = true, description = "webhook: {url, secret? (16–128 characters; generated when absent)}; "
+                    + "slack: {webhookUrl} (an incoming webhook); email: {to: [addresses]} (1–20; needs GRANTEX_SMTP_HOST)")
+            JsonObject config,
+            @Schema(description = "The severities it receives; default [critical, high]") List<String> severities) {
+    }
+
+    /** A channel; its config without secrets (a Slack URL shows only its host). */
+    public record ChannelView(String id, String type, String name, JsonObject config, List<String> severities,
+                              boolean enabled, String createdAt) {
+        static ChannelView of(AnomalyChannel channel) {
+            return new ChannelView(channel.id(), channel.type(), channel.name(), publicConfig(channel),
+                    channel.severities(), channel.enabled(), Timestamps.format(channel.createdAt()));
+        }
+
+        private static JsonObject publicConfig(AnomalyChannel channel) {
+            return switch (channel.type()) {
+                case AnomalyChannel.WEBHOOK -> Jsonp.objectBuilder().add("url", channel.target()).build();
+                case AnomalyChannel.SLACK -> {
+                    URI url = URI.create(channel.target());
+                    yield Jsonp.objectBuilder().add("webhookUrl", url.getScheme() + "://" + url.getRawAuthority() + "/…").build();
+                }
+                default -> Jsonp.objectBuilder().add("to", Jsonp.stringArray(MailtoUrl.parse(channel.target()).addresses())).build();
+            };
+        }
+    }
+
+    /** A channel just created: a webhook channel's signing secret is shown here only. */
+    public record CreatedChannelView(String id, String type, String name, JsonObject config, List<String> severities,
+                                     boolean enabled, String createdAt, String secret) {
+        static CreatedChannelView of(AnomalyChannels.Created created) {
+            ChannelView view = ChannelView.of(created.channel());
+            return new CreatedChannelView(view.id(), view.type(), view.name(), view.config(), view.severities(),
+                    view.enabled(), view.createdAt(), created.secret());
+        }
+    }
+
+    public record ChannelList(List<ChannelView> channels) {
     }
 }

@@ -16,6 +16,9 @@ record BuiltInRule(String ruleId, String name, String description, String severi
     static final BuiltInRule DELEGATION_SPIKE = new BuiltInRule("AD-005", "Delegation depth spike",
             "More than 10 grants of delegation depth 2 or more issued to one agent in the last hour", Severity.HIGH,
             "cascade_delegation", true);
+    static final BuiltInRule RAPID_REVOCATION = new BuiltInRule("AD-006", "Rapid revocation",
+            "More than 5 grant revocations (a cascade counts once) within 60 seconds, in the last hour", Severity.CRITICAL,
+            "rapid_revocation", true);
     static final BuiltInRule UNKNOWN_AGENT = new BuiltInRule("AD-008", "Unknown agent",
             "Audit entries in the last 24 hours naming an agent the developer has not registered", Severity.CRITICAL,
             "unknown_agent", true);
@@ -33,8 +36,7 @@ record BuiltInRule(String ruleId, String name, String description, String severi
                     + "(not computed: the server records no client location)", Severity.MEDIUM, "unusual_geography", false),
             OFF_HOURS,
             DELEGATION_SPIKE,
-            new BuiltInRule("AD-006", "Rapid revocation", "More than 5 revocations within 60 seconds "
-                    + "(not computed yet)", Severity.CRITICAL, "rapid_revocation", false),
+            RAPID_REVOCATION,
             new BuiltInRule("AD-007", "Budget cliff", "A budget spent almost at once (not computed yet)", Severity.HIGH,
                     "budget_cliff", false),
             UNKNOWN_AGENT,

@@ -31,7 +31,9 @@ public enum EventType {
     VAULT_CREDENTIAL_STORED("vault.credential.stored", false),
     VAULT_CREDENTIAL_DELETED("vault.credential.deleted", false),
     VAULT_CREDENTIAL_EXCHANGED("vault.credential.exchanged", false),
-    ANOMALY_AUTO_REVOKED("anomaly.auto_revoked", false);
+    ANOMALY_AUTO_REVOKED("anomaly.auto_revoked", false),
+    /** Beyond the contract: an anomaly a detection opened, as alert channels receive it. */
+    ANOMALY_DETECTED("anomaly.detected", false);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

@@ -2,6 +2,7 @@ package dev.grantex.platform;
 
 import com.github.f4b6a3.ulid.Ulid;
 import dev.grantex.platform.crypto.RandomBytes;
+import java.time.Instant;
 
 /**
  * Identifiers of the form prefix_ULID: 26 upper-case Crockford base32 characters, ordered by their
@@ -15,5 +16,10 @@ public final class Ids {
 
     public static String newId(String prefix) {
         return prefix + "_" + new Ulid(System.currentTimeMillis(), RandomBytes.of(Ulid.RANDOM_BYTES));
+    }
+
+    /** The smallest id of the prefix that a moment can have: ids from it on were made at that moment or later. */
+    public static String lowestAt(String prefix, Instant moment) {
+        return prefix + "_" + new Ulid(moment.toEpochMilli(), new byte[Ulid.RANDOM_BYTES]);
     }
 }

@@ -27,7 +27,8 @@ public class PlanLimits {
         WEBHOOKS("webhooks", 30, 200),
         ACTIVE_GRANTS("active-grants", 1_000, 50_000),
         AUDIT_ENTRIES("audit-entries", 20_000, 1_000_000),
-        POLICIES("policies", 50, 500);
+        POLICIES("policies", 50, 500),
+        ALERT_CHANNELS("alert-channels", 5, 50);
 
         private final String key;
         private final long free;

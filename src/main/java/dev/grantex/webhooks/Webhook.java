@@ -64,6 +64,11 @@ public class Webhook {
         return sealedSecret;
     }
 
+    /** As the outbox's target; its deliveries read the secret from the webhook, so deleting it stops them. */
+    DeliveryTarget asTarget() {
+        return new DeliveryTarget(id, developerId, url, null);
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

@@ -84,10 +84,11 @@ public class WebhookDeliveries {
         List<WebhookAttempt> attempts = new ArrayList<>();
         List<String> ofDeletedWebhooks = new ArrayList<>();
         for (WebhookDelivery delivery : leased) {
-            String secret = secretByWebhook.computeIfAbsent(delivery.webhookId(), id -> {
-                Webhook webhook = em.find(Webhook.class, id);
-                return webhook == null ? null : secrets.open(webhook.sealedSecret());
-            });
+            String secret = delivery.sealedSecret() != null ? secrets.open(delivery.sealedSecret())
+                    : secretByWebhook.computeIfAbsent(delivery.webhookId(), id -> {
+                        Webhook webhook = em.find(Webhook.class, id);
+                        return webhook == null ? null : secrets.open(webhook.sealedSecret());
+                    });
             if (secret != null) {
                 attempts.add(new WebhookAttempt(delivery.id(), token, now.plus(LEASE), delivery.url(), delivery.payload(),
                         delivery.signature(), secret));
@@ -102,6 +103,15 @@ public class WebhookDeliveries {
                     .setParameter("ids", ofDeletedWebhooks).executeUpdate();
         }
         return attempts;
+    }
+
+    /** Gives up the target's pending deliveries: they are marked failed with the reason and not attempted again. */
+    @Transactional
+    public void abandonPending(String targetId, String reason) {
+        em.createQuery("UPDATE WebhookDelivery d SET d.status = :failed, d.lastError = :error, d.leaseToken = NULL "
+                        + "WHERE d.webhookId = :target AND d.status = :pending")
+                .setParameter("failed", WebhookDelivery.FAILED).setParameter("error", reason)
+                .setParameter("target", targetId).setParameter("pending", WebhookDelivery.PENDING).executeUpdate();
     }
 
     /**

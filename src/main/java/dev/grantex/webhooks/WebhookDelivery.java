@@ -8,9 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * One event on its way to one webhook: the body exactly as it is sent (and was signed), the attempts
- * so far and when the next is due. While a node works on it, {@code nextAttemptAt} is the end of that
- * node's lease and {@code leaseToken} names the lease.
+ * One event on its way to one webhook, or to another feature's target (an anomaly alert channel): the
+ * body exactly as it is sent (and was signed), the attempts so far and when the next is due. While a
+ * node works on it, {@code nextAttemptAt} is the end of that node's lease and {@code leaseToken} names
+ * the lease. A target's delivery carries its sealed secret; a webhook's reads the webhook's.
  */
 @Entity
 @Table(name = "webhook_deliveries")
@@ -67,19 +68,23 @@ public class WebhookDelivery {
     @Column(name = "delivered_at")
     private Instant deliveredAt;
 
+    @Column(name = "sealed_secret")
+    private String sealedSecret;
+
     protected WebhookDelivery() {
     }
 
-    WebhookDelivery(String id, Webhook webhook, String eventId, String eventType, String payload, String signature,
+    WebhookDelivery(String id, DeliveryTarget target, String eventId, String eventType, String payload, String signature,
                     int maxAttempts, Instant createdAt, Instant leasedUntil, String leaseToken) {
         this.id = id;
-        this.webhookId = webhook.id();
-        this.developerId = webhook.developerId();
+        this.webhookId = target.id();
+        this.developerId = target.developerId();
+        this.sealedSecret = target.sealedSecret();
         this.eventId = eventId;
         this.eventType = eventType;
         this.payload = payload;
         this.signature = signature;
-        this.url = webhook.url();
+        this.url = target.url();
         this.status = PENDING;
         this.attempts = 0;
         this.maxAttempts = maxAttempts;
@@ -146,6 +151,10 @@ public class WebhookDelivery {
 
     public Instant deliveredAt() {
         return deliveredAt;
+    }
+
+    String sealedSecret() {
+        return sealedSecret;
     }
 
     void markAttemptFailed(String error, Instant now, Duration backoff) {

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Queues a delivery for every webhook subscribed to an event, in the transaction that records the
- * event, so a committed event always has its deliveries. They are queued leased by this node, which
+ * Queues a delivery for every webhook subscribed to an event (and, when asked, for another feature's
+ * target), in the transaction that records the event, so a committed event always has its deliveries. They are queued leased by this node, which
  * sends them as soon as the transaction commits; should it die first, the lease runs out and another
  * node's retry timer sends them.
  */
@@ -62,20 +63,32 @@ public class WebhookOutbox {
         if (subscribed.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
         String leaseToken = Ids.newId("lease");
         List<WebhookAttempt> attempts = new ArrayList<>();
         for (Webhook webhook : subscribed) {
-            String secret = secrets.open(webhook.sealedSecret());
-            String signature = WebhookSignatures.v1(secret, event.json());
-            WebhookDelivery delivery = new WebhookDelivery(Ids.newId("whd"), webhook, event.id(),
-                    event.type().wireName(), event.json(), signature, MAX_ATTEMPTS, now,
-                    now.plus(WebhookDeliveries.LEASE), leaseToken);
-            em.persist(delivery);
-            attempts.add(new WebhookAttempt(delivery.id(), leaseToken, now.plus(WebhookDeliveries.LEASE), webhook.url(),
-                    event.json(), signature, secret));
+            attempts.add(persist(webhook.asTarget(), secrets.open(webhook.sealedSecret()), event, event.json(), leaseToken));
         }
         queued.fire(new Queued(attempts));
+    }
+
+    /**
+     * Queues the body for another feature's target (an anomaly alert channel) in the caller's
+     * transaction, as an event's delivery: sent after the commit, retried like a webhook's.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queueForTarget(DeliveryTarget target, EventEnvelope event, String body) {
+        queued.fire(new Queued(List.of(persist(target, secrets.open(target.sealedSecret()), event, body,
+                Ids.newId("lease")))));
+    }
+
+    private WebhookAttempt persist(DeliveryTarget target, String secret, EventEnvelope event, String body, String leaseToken) {
+        Instant now = clock.instant();
+        String signature = WebhookSignatures.v1(secret, body);
+        WebhookDelivery delivery = new WebhookDelivery(Ids.newId("whd"), target, event.id(), event.type().wireName(), body,
+                signature, MAX_ATTEMPTS, now, now.plus(WebhookDeliveries.LEASE), leaseToken);
+        em.persist(delivery);
+        return new WebhookAttempt(delivery.id(), leaseToken, now.plus(WebhookDeliveries.LEASE), target.url(), body,
+                signature, secret);
     }
 
     /** The developer's webhooks, read once per transaction (the flow records two events in one). */

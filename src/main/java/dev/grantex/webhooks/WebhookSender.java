@@ -32,7 +32,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Makes delivery attempts: POSTs the stored body verbatim with the signature headers, at most
+ * Makes delivery attempts: POSTs the stored body verbatim with the signature headers (or, for a
+ * mailto: target, mails it), at most
  * GRANTEX_WEBHOOK_CONCURRENCY at once per node, each given 10 s for its answer. Redirects are not
  * followed. Work runs on threads of its own, never on request threads, so a hanging receiver delays
  * nobody else. An attempt holds one of those threads until the answer's status line and headers
@@ -57,6 +58,9 @@ public class WebhookSender {
 
     @Inject
     WebhookDeliveries deliveries;
+
+    @Inject
+    MailSender mail;
 
     @Inject
     Clock clock;
@@ -114,6 +118,9 @@ public class WebhookSender {
 
     private Outcome attempt(WebhookAttempt attempt) {
         try {
+            if (MailtoUrl.isMailto(attempt.url())) {
+                return new Outcome(mail.send(attempt.url(), attempt.payload()));
+            }
             return targets.refusalBeforeAttempt(attempt.url()).map(Outcome::new).orElseGet(() -> post(attempt));
         } catch (RuntimeException e) {
             return new Outcome(describe(e));

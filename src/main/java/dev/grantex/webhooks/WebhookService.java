@@ -9,6 +9,7 @@ import dev.grantex.platform.crypto.RandomBytes;
 import dev.grantex.platform.crypto.SecretBox;
 import dev.grantex.platform.errors.ApiException;
 import dev.grantex.platform.storage.BatchedDelete;
+import dev.grantex.platform.web.QueryParams;
 import dev.grantex.webhooks.WebhookViews.CreatedWebhookView;
 import dev.grantex.webhooks.WebhookViews.DeliveryPage;
 import dev.grantex.webhooks.WebhookViews.DeliveryView;
@@ -32,6 +33,8 @@ import java.util.Set;
 @Transactional
 public class WebhookService {
     private static final int SECRET_BYTES = 24;
+    private static final int MAX_PAGE_SIZE = 100;
+    private static final int DEFAULT_PAGE_SIZE = 20;
     private static final Set<String> STATUSES = Set.of(WebhookDelivery.PENDING, WebhookDelivery.DELIVERED,
             WebhookDelivery.FAILED);
 
@@ -61,11 +64,16 @@ public class WebhookService {
             return em.createQuery("SELECT COUNT(w) FROM Webhook w WHERE w.developerId = :dev", Long.class)
                     .setParameter("dev", developerId).getSingleResult();
         });
-        String secret = HexFormat.of().formatHex(RandomBytes.of(SECRET_BYTES));
+        String secret = newSigningSecret();
         Instant now = clock.instant();
         Webhook webhook = new Webhook(Ids.newId("wh"), developerId, url, validEvents, secrets.seal(secret), now);
         em.persist(webhook);
         return new CreatedWebhookView(webhook.id(), url, validEvents, secret, Timestamps.format(now));
+    }
+
+    /** A new random signing secret, as webhooks and alert channels get. */
+    public static String newSigningSecret() {
+        return HexFormat.of().formatHex(RandomBytes.of(SECRET_BYTES));
     }
 
     private static List<String> checkEvents(List<String> events) {
@@ -99,15 +107,27 @@ public class WebhookService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public DeliveryPage deliveries(String developerId, String webhookId, String status, int page, int pageSize) {
-        Webhook webhook = find(developerId, webhookId);
+    public DeliveryPage deliveries(String developerId, String webhookId, String status, String page, String pageSize) {
+        return deliveriesOf(find(developerId, webhookId).id(), status, page, pageSize);
+    }
+
+    /**
+     * A target's deliveries, newest first, a page (from 1) of pageSize (default 20, at most 100) at a
+     * time; the caller has checked that the target is the developer's.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DeliveryPage deliveriesOf(String targetId, String status, String pageParam, String pageSizeParam) {
         if (status != null && !STATUSES.contains(status)) {
             throw ApiException.badRequest("status must be pending, delivered or failed");
         }
+        int page = pageParam == null ? 1
+                : (int) QueryParams.wholeNumber(pageParam, "page", 1, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+        int pageSize = pageSizeParam == null ? DEFAULT_PAGE_SIZE
+                : (int) Math.min(MAX_PAGE_SIZE, QueryParams.wholeNumber(pageSizeParam, "pageSize", 1, Integer.MAX_VALUE));
         String where = " FROM WebhookDelivery d WHERE d.webhookId = :id" + (status == null ? "" : " AND d.status = :status");
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(d)" + where, Long.class).setParameter("id", webhook.id());
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(d)" + where, Long.class).setParameter("id", targetId);
         TypedQuery<WebhookDelivery> rows = em.createQuery("SELECT d" + where + " ORDER BY d.createdAt DESC, d.id DESC",
-                WebhookDelivery.class).setParameter("id", webhook.id());
+                WebhookDelivery.class).setParameter("id", targetId);
         if (status != null) {
             count.setParameter("status", status);
             rows.setParameter("status", status);

@@ -4,7 +4,6 @@ import dev.grantex.platform.Caller;
 import dev.grantex.platform.RequestContext;
 import dev.grantex.platform.json.JsonRequests;
 import dev.grantex.platform.ratelimit.IpRateLimit;
-import dev.grantex.platform.web.QueryParams;
 import dev.grantex.webhooks.WebhookViews.CreateWebhookRequest;
 import dev.grantex.webhooks.WebhookViews.CreatedWebhookView;
 import dev.grantex.webhooks.WebhookViews.DeliveryPage;
@@ -34,9 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Tag(name = "Webhooks")
 public class WebhooksResource {
-    private static final int MAX_PAGE_SIZE = 100;
-    private static final int DEFAULT_PAGE_SIZE = 20;
-
     @Inject
     WebhookService webhooks;
 
@@ -83,9 +79,6 @@ public class WebhooksResource {
     @APIResponse(responseCode = "404", description = "No such webhook for this developer")
     public DeliveryPage deliveries(@PathParam("id") String id, @QueryParam("status") String status,
                                    @QueryParam("page") String page, @QueryParam("pageSize") String pageSize) {
-        int pageNumber = page == null ? 1 : (int) QueryParams.wholeNumber(page, "page", 1, Integer.MAX_VALUE / MAX_PAGE_SIZE);
-        int size = pageSize == null ? DEFAULT_PAGE_SIZE
-                : (int) Math.min(MAX_PAGE_SIZE, QueryParams.wholeNumber(pageSize, "pageSize", 1, Integer.MAX_VALUE));
-        return webhooks.deliveries(requestContext.caller().developerId(), id, status, pageNumber, size);
+        return webhooks.deliveries(requestContext.caller().developerId(), id, status, page, pageSize);
     }
 }

@@ -15,9 +15,6 @@ import java.net.http.HttpRequest;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -26,17 +23,7 @@ class AnomaliesIT {
     private final TestDeveloper developer = TestDeveloper.create("enterprise", "sandbox");
 
     private void log(String agentId, String action, String status, int times) {
-        String body = Json.createObjectBuilder().add("agentId", agentId).add("agentDid", "did:grantex:" + agentId)
-                .add("grantId", "grnt_x").add("principalId", "user_1").add("action", action).add("status", status)
-                .build().toString();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        IntStream.range(0, times).forEach(i -> pool.submit(() -> developer.api().post("/v1/audit/log", body).expect(201)));
-        pool.shutdown();
-        try {
-            assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        Flows.logAudit(developer, agentId, action, status, times);
     }
 
     private JsonObject detect() {
@@ -138,6 +125,32 @@ class AnomaliesIT {
         if (hour == ZonedDateTime.now(ZoneOffset.UTC).getHour()) {
             assertEquals(offHours, has(detection, "off_hours_activity"), hour + " UTC: " + detection);
         }
+    }
+
+    @Test
+    void moreThanFiveRevocationsWithinAMinuteAreARapidRevocationWhichRevokesNothingMore() {
+        String agent = Flows.createAgent(developer, List.of("read"));
+        String other = Flows.createAgent(developer, List.of("read"));
+        List<Flows.Issued> grants = IntStream.range(0, 6).mapToObj(i -> Flows.grant(developer, agent, List.of("read"))).toList();
+        Flows.Issued root = Flows.grant(developer, other, List.of("read"));
+        Flows.delegate(developer, root.grantToken(), agent, List.of("read"));
+        Flows.Issued kept = Flows.grant(developer, other, List.of("read"));
+        // Five revocations, one of them a cascade of two grants: a cascade counts once.
+        for (Flows.Issued grant : grants.subList(0, 4)) {
+            developer.api().delete("/v1/grants/" + grant.grantId()).expect(204);
+        }
+        developer.api().delete("/v1/grants/" + root.grantId()).expect(204);
+        assertFalse(has(detect(), "rapid_revocation"));
+
+        developer.api().delete("/v1/grants/" + grants.get(4).grantId()).expect(204);
+        JsonObject detection = detect();
+        JsonObject rapid = only(detection, "rapid_revocation");
+        assertEquals("critical", rapid.getString("severity"));
+        assertTrue(rapid.isNull("agentId"), "revocations are the developer's, not one agent's");
+        assertEquals(6, rapid.getJsonObject("metadata").getInt("revocations"));
+        assertEquals(0, detection.getInt("autoRevokedGrants"));
+        assertTrue(Flows.valid(developer, grants.get(5).grantToken()));
+        assertTrue(Flows.valid(developer, kept.grantToken()));
     }
 
     @Test

@@ -9,6 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /** The authorize → consent → token flow as SDK users run it, for tests that need grants and tokens. */
 public final class Flows {
@@ -54,6 +58,23 @@ public final class Flows {
         String body = Json.createObjectBuilder().add("code", code).add("agentId", agentId).build().toString();
         JsonObject token = developer.api().post("/v1/token", body).expect(201).json();
         return new Issued(token.getString("grantToken"), token.getString("refreshToken"), token.getString("grantId"), token);
+    }
+
+    /** Logs the same audit entry {@code times} times for the agent, four at a time. */
+    public static void logAudit(TestDeveloper developer, String agentId, String action, String status, int times) {
+        String body = Json.createObjectBuilder().add("agentId", agentId).add("agentDid", "did:grantex:" + agentId)
+                .add("grantId", "grnt_x").add("principalId", "user_1").add("action", action).add("status", status)
+                .build().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        IntStream.range(0, times).forEach(i -> pool.submit(() -> developer.api().post("/v1/audit/log", body).expect(201)));
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("audit entries not logged within 60 s");
+            }
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Issued grant(TestDeveloper developer, String agentId, List<String> scopes) {

@@ -16,15 +16,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /** /v1/webhooks (contract §2.12 and the webhooks suite of §3) and delivery (§6.2). */
@@ -123,10 +119,10 @@ class WebhooksIT {
                 assertNotNull(request, "delivery " + (i + 1) + " did not arrive");
                 assertEquals("application/json", request.header("Content-Type"));
                 assertEquals("Grantex-Webhooks/0.1", request.header("User-Agent"));
-                assertEquals("sha256=" + hmac(secret, request.body()), request.header("X-Grantex-Signature"));
+                assertEquals("sha256=" + WebhookReceiver.hmacSha256Hex(secret, request.body()), request.header("X-Grantex-Signature"));
                 long timestamp = Long.parseLong(request.header("X-Grantex-Timestamp"));
                 assertTrue(Math.abs(System.currentTimeMillis() / 1000 - timestamp) <= 300);
-                assertEquals("sha256=" + hmac(secret, timestamp + "." + request.body()), request.header("X-Grantex-Signature-V2"));
+                assertEquals("sha256=" + WebhookReceiver.hmacSha256Hex(secret, timestamp + "." + request.body()), request.header("X-Grantex-Signature-V2"));
                 JsonObject envelope = Json.createReader(new StringReader(request.body())).readObject();
                 assertEquals(issued.grantId(), envelope.getJsonObject("data").getString("grantId"));
                 types.add(envelope.getString("type"));
@@ -291,9 +287,4 @@ class WebhooksIT {
         throw new AssertionError("Deliveries never reached " + count + " " + status + ": " + page);
     }
 
-    private static String hmac(String secret, String message) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-    }
 }
