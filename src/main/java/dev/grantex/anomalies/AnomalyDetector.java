@@ -3,22 +3,27 @@ package dev.grantex.anomalies;
 import dev.grantex.platform.Ids;
 import dev.grantex.platform.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Runs the enabled rules over one developer's recent activity. Every query reads a window (the last
  * hour or day) through an index on time: audit entries by (developer, time), grants by (developer,
- * issue time), revocation events by (developer, time-ordered id) and the first-grant check by
- * (developer, principal); none reads a developer's whole history. Plain SQL that Derby and PostgreSQL both run.
+ * issue time), budget debits by (developer, time), revocation events by (developer, time-ordered
+ * id) and the first-grant check by (developer, principal); none reads a developer's whole history. Plain SQL that Derby and PostgreSQL both run.
  */
 @ApplicationScoped
 class AnomalyDetector {
@@ -101,6 +106,9 @@ class AnomalyDetector {
                         Jsonp.objectBuilder().add("firstGrantAt", Instant.ofEpochMilli(number(columns[2])).toString()).build()));
             }
         }
+        if (!disabledBuiltIns.contains(BuiltInRule.BUDGET_CLIFF.ruleId())) {
+            findings.addAll(budgetCliffs(developerId, now));
+        }
         if (!disabledBuiltIns.contains(BuiltInRule.RAPID_REVOCATION.ruleId())) {
             rapidRevocation(developerId, now).ifPresent(findings::add);
         }
@@ -108,6 +116,29 @@ class AnomalyDetector {
             findings.addAll(custom(developerId, now, rule));
         }
         return findings;
+    }
+
+    /** One finding per agent whose grants had 80% or more of their budget debited within the last hour. */
+    private List<Finding> budgetCliffs(String developerId, Instant now) {
+        Map<String, JsonArrayBuilder> grantsByAgent = new LinkedHashMap<>();
+        for (Object[] row : rows("SELECT g.agent_id, t.grant_id, SUM(t.amount), a.initial_budget, a.currency "
+                + "FROM budget_transactions t JOIN budget_allocations a ON a.id = t.allocation_id "
+                + "JOIN grants g ON g.id = t.grant_id WHERE t.developer_id = ?1 AND t.created_at >= ?2 "
+                + "GROUP BY g.agent_id, t.grant_id, a.initial_budget, a.currency "
+                + "HAVING SUM(t.amount) * 5 >= a.initial_budget * 4 ORDER BY g.agent_id, t.grant_id", developerId,
+                now.minus(HOUR))) {
+            grantsByAgent.computeIfAbsent((String) row[0], agent -> Jsonp.arrayBuilder()).add(Jsonp.objectBuilder()
+                    .add("grantId", (String) row[1]).add("debited", decimal(row[2]))
+                    .add("initialBudget", decimal(row[3])).add("currency", (String) row[4]));
+        }
+        List<Finding> found = new ArrayList<>();
+        grantsByAgent.forEach((agentId, grants) -> {
+            JsonArray budgets = grants.build();
+            found.add(finding(BuiltInRule.BUDGET_CLIFF, agentId, null, budgets.size()
+                            + " of the agent's budgets had 80% or more debited in the last hour",
+                    Jsonp.objectBuilder().add("budgets", budgets).build()));
+        });
+        return found;
     }
 
     /**
@@ -189,6 +220,10 @@ class AnomalyDetector {
             query.setParameter(i + 1, value instanceof Instant instant ? instant.toEpochMilli() : value);
         }
         return query;
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value instanceof BigDecimal exact ? exact : new BigDecimal(value.toString());
     }
 
     private static long number(Object value) {

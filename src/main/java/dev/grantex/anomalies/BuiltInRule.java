@@ -19,6 +19,8 @@ record BuiltInRule(String ruleId, String name, String description, String severi
     static final BuiltInRule RAPID_REVOCATION = new BuiltInRule("AD-006", "Rapid revocation",
             "More than 5 grant revocations (a cascade counts once) within 60 seconds, in the last hour", Severity.CRITICAL,
             "rapid_revocation", true);
+    static final BuiltInRule BUDGET_CLIFF = new BuiltInRule("AD-007", "Budget cliff",
+            "80% or more of a grant's budget debited within the last hour", Severity.HIGH, "budget_cliff", true);
     static final BuiltInRule UNKNOWN_AGENT = new BuiltInRule("AD-008", "Unknown agent",
             "Audit entries in the last 24 hours naming an agent the developer has not registered", Severity.CRITICAL,
             "unknown_agent", true);
@@ -37,8 +39,7 @@ record BuiltInRule(String ruleId, String name, String description, String severi
             OFF_HOURS,
             DELEGATION_SPIKE,
             RAPID_REVOCATION,
-            new BuiltInRule("AD-007", "Budget cliff", "A budget spent almost at once (not computed yet)", Severity.HIGH,
-                    "budget_cliff", false),
+            BUDGET_CLIFF,
             UNKNOWN_AGENT,
             new BuiltInRule("AD-009", "Replay (same JTI)", "One token presented from several places "
                     + "(not computed: token uses are not recorded)", Severity.CRITICAL, "replayed_jti", false),

@@ -154,6 +154,32 @@ class AnomaliesIT {
     }
 
     @Test
+    void eightyPercentOfABudgetDebitedWithinTheHourIsABudgetCliffWhichRevokesTheAgent() {
+        String agent = Flows.createAgent(developer, List.of("payments:initiate"));
+        Flows.Issued cliff = Flows.grant(developer, agent, List.of("payments:initiate"));
+        Flows.Issued steady = Flows.grant(developer, Flows.createAgent(developer, List.of("payments:initiate")),
+                List.of("payments:initiate"));
+        for (Flows.Issued grant : List.of(cliff, steady)) {
+            developer.api().post("/v1/budget/allocate", "{\"grantId\":\"" + grant.grantId() + "\",\"initialBudget\":100}")
+                    .expect(201);
+        }
+        developer.api().post("/v1/budget/debit", "{\"grantId\":\"" + steady.grantId() + "\",\"amount\":79.99}").expect(200);
+        developer.api().post("/v1/budget/debit", "{\"grantId\":\"" + cliff.grantId() + "\",\"amount\":50}").expect(200);
+        developer.api().post("/v1/budget/debit", "{\"grantId\":\"" + cliff.grantId() + "\",\"amount\":30}").expect(200);
+
+        JsonObject detection = detect();
+        JsonObject found = only(detection, "budget_cliff");
+        assertEquals("high", found.getString("severity"));
+        assertEquals(agent, found.getString("agentId"));
+        JsonObject budget = found.getJsonObject("metadata").getJsonArray("budgets").getJsonObject(0);
+        assertEquals(cliff.grantId(), budget.getString("grantId"));
+        assertEquals(80, budget.getJsonNumber("debited").intValue());
+        assertEquals(1, detection.getInt("autoRevokedGrants"));
+        assertFalse(Flows.valid(developer, cliff.grantToken()));
+        assertTrue(Flows.valid(developer, steady.grantToken()), "79.99 of 100 is below the cliff");
+    }
+
+    @Test
     void aDelegationSpikeIsFound() {
         String root = Flows.createAgent(developer, List.of("read"));
         String middle = Flows.createAgent(developer, List.of("read"));
