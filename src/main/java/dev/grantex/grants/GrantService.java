@@ -23,6 +23,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -286,9 +287,24 @@ public class GrantService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<String> revokeAllOfAgent(String developerId, String agentId) {
-        List<String> active = em.createQuery("SELECT g.id FROM Grant g WHERE g.developerId = :dev AND g.agentId = :agent "
-                        + "AND g.status = 'active'", String.class)
-                .setParameter("dev", developerId).setParameter("agent", agentId).getResultList();
+        return revokeEach(developerId, em.createQuery("SELECT g.id FROM Grant g WHERE g.developerId = :dev "
+                        + "AND g.agentId = :agent AND g.status = 'active'", String.class)
+                .setParameter("dev", developerId).setParameter("agent", agentId).getResultList());
+    }
+
+    /**
+     * Revokes every active grant given by any of the principal ids (one person known by several, such
+     * as a provisioned user's id, userName and externalId), each with what was delegated from it, in
+     * the caller's transaction; returns the ids revoked.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> revokeAllOfPrincipals(String developerId, Collection<String> principalIds) {
+        return revokeEach(developerId, em.createQuery("SELECT g.id FROM Grant g WHERE g.developerId = :dev "
+                        + "AND g.principalId IN :principals AND g.status = 'active'", String.class)
+                .setParameter("dev", developerId).setParameter("principals", principalIds).getResultList());
+    }
+
+    private List<String> revokeEach(String developerId, List<String> active) {
         List<String> revoked = new ArrayList<>();
         for (String id : active) {
             // An earlier grant's cascade may have revoked this one already.

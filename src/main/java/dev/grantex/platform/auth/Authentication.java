@@ -63,6 +63,9 @@ public class Authentication {
             if (RouteAnnotations.has(route, MetricsEndpoint.class)) {
                 return CredentialKind.METRICS_KEY;
             }
+            if (RouteAnnotations.has(route, ScimEndpoint.class)) {
+                return CredentialKind.SCIM_TOKEN;
+            }
             return CredentialKind.API_KEY;
         });
     }

@@ -2,8 +2,8 @@ package dev.grantex.platform.auth;
 
 /**
  * The kinds of credential a route may require, each in {@code Authorization: Bearer <credential>}.
- * A route's annotation names its kind; a route without one requires an API key. SCIM tokens and
- * SSO sessions join this list with their features.
+ * A route's annotation names its kind; a route without one requires an API key. SSO sessions join
+ * this list with their feature.
  */
 public enum CredentialKind {
     /** No credential (@PublicEndpoint). */
@@ -15,5 +15,7 @@ public enum CredentialKind {
     /** A principal-session token from POST /v1/principal-sessions (@PrincipalSessionEndpoint). */
     PRINCIPAL_SESSION,
     /** The operator's GRANTEX_METRICS_KEY, when one is set (@MetricsEndpoint). */
-    METRICS_KEY
+    METRICS_KEY,
+    /** A developer's SCIM token from POST /v1/scim/tokens (@ScimEndpoint). */
+    SCIM_TOKEN
 }

@@ -7,8 +7,10 @@ import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
@@ -19,7 +21,10 @@ import java.sql.SQLTransientConnectionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Turns every exception into the contract's {message, code, requestId}; 5xx never reveal internals. */
+/**
+ * Turns every exception into the contract's {message, code, requestId}, or on /scim/v2 into SCIM's
+ * error schema; 5xx never reveal internals.
+ */
 @Provider
 public class ErrorMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
@@ -27,6 +32,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     @Inject
     RequestContext requestContext;
+
+    @Context
+    UriInfo uriInfo;
 
     @Override
     public Response toResponse(Throwable error) {
@@ -67,6 +75,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     private Response body(int status, String code, String message) {
+        if (uriInfo != null && ScimErrorBody.isScimPath(uriInfo.getPath())) {
+            return Response.status(status).type(ScimErrorBody.MEDIA_TYPE).entity(ScimErrorBody.of(status, code, message)).build();
+        }
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorBody(message, code, requestContext.requestId()))

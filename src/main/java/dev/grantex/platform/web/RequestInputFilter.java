@@ -18,10 +18,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.charset.CharacterCodingException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Checks what a request carries before a resource sees it, so that nothing malformed reaches a
@@ -29,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  * <li>every query parameter and path parameter is valid UTF-8 without control characters, and a
  *     path parameter holds no (encoded) '/' or '\' (400);</li>
- * <li>a request with a body, or with a Content-Type, is of the media type the route consumes
+ * <li>a request with a body, or with a Content-Type, is of a media type the route consumes
  *     ({@link Consumes}, application/json when the route names none; 415), with no charset but UTF-8;</li>
  * <li>a JSON body is valid UTF-8 (400) rather than read with replacement characters.</li>
  * </ul>
@@ -38,8 +40,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @Priority(Priorities.HEADER_DECORATOR)
 public class RequestInputFilter implements ContainerRequestFilter {
     private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
-    /** Each route's media type, read once from its annotations. */
-    private static final Map<Method, MediaType> CONSUMED = new ConcurrentHashMap<>();
+    /** Each route's media types, read once from its annotations. */
+    private static final Map<Method, List<MediaType>> CONSUMED = new ConcurrentHashMap<>();
 
     @Context
     ResourceInfo resourceInfo;
@@ -98,15 +100,21 @@ public class RequestInputFilter implements ContainerRequestFilter {
         if (!hasBody && contentType == null) {
             return;
         }
-        MediaType consumed = CONSUMED.computeIfAbsent(resourceInfo.getResourceMethod(), RequestInputFilter::consumedType);
-        if (!accepted(contentType, consumed)) {
+        List<MediaType> consumed = CONSUMED.computeIfAbsent(resourceInfo.getResourceMethod(), RequestInputFilter::consumedTypes);
+        if (consumed.stream().noneMatch(type -> accepted(contentType, type))) {
+            MediaType first = consumed.get(0);
             throw new ApiException(415, ErrorCodes.forStatus(415), "Unsupported media type: send "
-                    + consumed.getType() + "/" + consumed.getSubtype()
-                    + (MediaType.APPLICATION_JSON_TYPE.isCompatible(consumed) ? " (UTF-8)" : ""));
+                    + consumed.stream().map(type -> type.getType() + "/" + type.getSubtype()).collect(Collectors.joining(" or "))
+                    + (json(first) ? " (UTF-8)" : ""));
         }
-        if (hasBody && MediaType.APPLICATION_JSON_TYPE.isCompatible(consumed)) {
+        if (hasBody && json(consumed.get(0))) {
             request.setEntityStream(new ByteArrayInputStream(utf8Body(request)));
         }
+    }
+
+    /** JSON, or a JSON-based type such as SCIM's application/scim+json. */
+    private static boolean json(MediaType type) {
+        return MediaType.APPLICATION_JSON_TYPE.isCompatible(type) || type.getSubtype().endsWith("+json");
     }
 
     /** The sent type is the consumed one; the exact header every SDK sends is taken without parsing. */
@@ -119,13 +127,13 @@ public class RequestInputFilter implements ContainerRequestFilter {
                 && utf8OrNone(sent);
     }
 
-    private static MediaType consumedType(Method method) {
+    private static List<MediaType> consumedTypes(Method method) {
         Consumes consumes = method.getAnnotation(Consumes.class);
         if (consumes == null) {
             consumes = method.getDeclaringClass().getAnnotation(Consumes.class);
         }
-        return consumes == null || consumes.value().length == 0 ? MediaType.APPLICATION_JSON_TYPE
-                : MediaType.valueOf(consumes.value()[0]);
+        return consumes == null || consumes.value().length == 0 ? List.of(MediaType.APPLICATION_JSON_TYPE)
+                : Arrays.stream(consumes.value()).map(MediaType::valueOf).toList();
     }
 
     private static MediaType parse(String contentType) {
