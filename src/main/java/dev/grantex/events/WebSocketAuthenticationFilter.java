@@ -30,7 +30,7 @@ public class WebSocketAuthenticationFilter extends HttpFilter {
         try {
             authentication.authenticate(CredentialKind.API_KEY, request.getHeader("Authorization"));
         } catch (ApiException refused) {
-            ServletErrors.write(response, refused.status(), refused.getMessage(), requestContext.requestId());
+            ServletErrors.write(request, response, refused.status(), refused.getMessage(), requestContext.requestId());
             return;
         }
         chain.doFilter(request, response);

@@ -23,5 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         description = "The operator's GRANTEX_ADMIN_API_KEY")
 @SecurityScheme(securitySchemeName = "principalSession", type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT", description = "A principal-session token from POST /v1/principal-sessions")
+@SecurityScheme(securitySchemeName = "scimToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "A SCIM token from POST /v1/scim/tokens; errors under /scim/v2 use SCIM's error schema")
 public class GrantexApplication extends Application {
 }

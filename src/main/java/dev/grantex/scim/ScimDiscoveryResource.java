@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -79,6 +81,7 @@ public class ScimDiscoveryResource {
     @GET
     @Path("ServiceProviderConfig")
     @PublicEndpoint
+    @SecurityRequirements
     @Operation(summary = "What this SCIM service supports (no token needed)")
     @APIResponse(responseCode = "200", description = "The ServiceProviderConfig")
     public Response serviceProviderConfig() {
@@ -100,6 +103,7 @@ public class ScimDiscoveryResource {
     @GET
     @Path("ResourceTypes")
     @ScimEndpoint
+    @SecurityRequirement(name = "scimToken")
     @Operation(summary = "The resource types: User (with the enterprise extension) and Group")
     @APIResponse(responseCode = "200", description = "A ListResponse")
     public Response resourceTypes() {
@@ -110,6 +114,7 @@ public class ScimDiscoveryResource {
     @GET
     @Path("ResourceTypes/{name}")
     @ScimEndpoint
+    @SecurityRequirement(name = "scimToken")
     @Operation(summary = "One resource type")
     @APIResponse(responseCode = "200", description = "The resource type")
     @APIResponse(responseCode = "404", description = "noTarget")
@@ -120,6 +125,7 @@ public class ScimDiscoveryResource {
     @GET
     @Path("Schemas")
     @ScimEndpoint
+    @SecurityRequirement(name = "scimToken")
     @Operation(summary = "The schemas: User, Group and the enterprise User extension")
     @APIResponse(responseCode = "200", description = "A ListResponse")
     public Response schemas() {
@@ -130,6 +136,7 @@ public class ScimDiscoveryResource {
     @GET
     @Path("Schemas/{id}")
     @ScimEndpoint
+    @SecurityRequirement(name = "scimToken")
     @Operation(summary = "One schema, by its URN")
     @APIResponse(responseCode = "200", description = "The schema")
     @APIResponse(responseCode = "404", description = "noTarget")

@@ -24,11 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** /scim/v2/Groups (RFC 7644): groups of the developer's provisioned users. */
 @Path("/scim/v2/Groups")
 @ScimEndpoint
+@SecurityRequirement(name = "scimToken")
 @Produces({ScimJson.MEDIA_TYPE, MediaType.APPLICATION_JSON})
 @Consumes({ScimJson.MEDIA_TYPE, MediaType.APPLICATION_JSON})
 @ApplicationScoped

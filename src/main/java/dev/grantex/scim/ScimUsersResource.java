@@ -25,11 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** /scim/v2/Users (RFC 7644), for identity providers holding one of the developer's SCIM tokens. */
 @Path("/scim/v2/Users")
 @ScimEndpoint
+@SecurityRequirement(name = "scimToken")
 @Produces({ScimJson.MEDIA_TYPE, MediaType.APPLICATION_JSON})
 @Consumes({ScimJson.MEDIA_TYPE, MediaType.APPLICATION_JSON})
 @ApplicationScoped

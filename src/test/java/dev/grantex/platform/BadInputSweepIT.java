@@ -128,6 +128,8 @@ class BadInputSweepIT {
         return switch (scheme) {
             case "adminKey" -> ItServer.adminKey();
             case "principalSession" -> principalSession();
+            case "scimToken" -> TestDeveloper.create("enterprise").api().post("/v1/scim/tokens", "{\"label\":\"sweep\"}")
+                    .expect(201).json().getString("token");
             default -> TestDeveloper.create("enterprise").apiKey();
         };
     }
@@ -157,8 +159,19 @@ class BadInputSweepIT {
         if (reply.status() >= 500) {
             failures.add(reply.status() + " " + where + ": " + reply.body());
         } else if (reply.status() >= 400 && !reply.header("Content-Type").orElse("").startsWith("text/html")
-                && !isEnvelope(reply)) {
+                && !(path.startsWith("/scim/v2/") ? isScimError(reply) : isEnvelope(reply))) {
             failures.add("no envelope " + reply.status() + " " + where + ": " + reply.body());
+        }
+    }
+
+    /** Under /scim/v2 errors use SCIM's schema (RFC 7644 §3.12) instead of the envelope. */
+    private static boolean isScimError(Reply reply) {
+        try {
+            JsonObject body = reply.json();
+            return body.getJsonArray("schemas").getString(0).equals("urn:ietf:params:scim:api:messages:2.0:Error")
+                    && !body.getString("detail", "").isBlank() && body.getInt("status") == reply.status();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

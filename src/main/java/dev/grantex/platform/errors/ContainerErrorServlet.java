@@ -25,7 +25,7 @@ public class ContainerErrorServlet extends HttpServlet {
             return;
         }
         response.resetBuffer();
-        ServletErrors.write(response, status, messageFor(status), requestContext.requestId());
+        ServletErrors.write(request, response, status, messageFor(status), requestContext.requestId());
     }
 
     private static String messageFor(int status) {

@@ -34,13 +34,13 @@ public class BodySizeLimitFilter extends HttpFilter {
             throws IOException, ServletException {
         long declared = request.getContentLengthLong();
         if (declared > maxBodyBytes) {
-            refuse(response);
+            refuse(request, response);
             return;
         }
         if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
             byte[] body = readAtMost(request.getInputStream(), maxBodyBytes);
             if (body == null) {
-                refuse(response);
+                refuse(request, response);
                 return;
             }
             chain.doFilter(new BufferedRequest(request, body), response);
@@ -49,10 +49,10 @@ public class BodySizeLimitFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // The rest of the body is not read: the connection closes rather than carry it.
         response.setHeader("Connection", "close");
-        ServletErrors.write(response, 413, "Request body exceeds the limit of " + maxBodyBytes + " bytes",
+        ServletErrors.write(request, response, 413, "Request body exceeds the limit of " + maxBodyBytes + " bytes",
                 requestContext.requestId());
     }
 
