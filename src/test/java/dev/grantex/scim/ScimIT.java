@@ -229,7 +229,8 @@ class ScimIT {
             assertScimError(reply, 400, null);
         }
         for (String bad : List.of("{}", "{\"userName\":\"\"}", "{\"userName\":7}", "{\"userName\":\"x\",\"active\":\"perhaps\"}",
-                "{\"userName\":\"x\",\"emails\":\"a@b\"}", "{\"userName\":\"x\",\"emails\":[{\"type\":\"work\"}]}", "nope")) {
+                "{\"userName\":\"x\",\"emails\":\"a@b\"}", "{\"userName\":\"x\",\"emails\":[{\"type\":\"work\"}]}", "nope",
+                "{\"userName\":\"nul\\u0000\"}", "{\"userName\":\"x\",\"name\":{\"givenName\":\"\\ud800\"}}")) {
             assertScimError(scim.post("/scim/v2/Users", bad), 400, null);
         }
         assertEquals(List.of("erin@example.com"), userNamesMatching("userName pr"));
