@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,25 +69,18 @@ public class ScimGroupService {
         List<Object> parameters = new ArrayList<>(List.of(developerId));
         String where = "g.developer_id = ?1" + (filter == null || filter.isBlank() ? ""
                 : " AND (" + ScimFilterSql.forGroups(filter, parameters) + ")");
-        long total = ((Number) bind(em.createNativeQuery("SELECT COUNT(*) FROM scim_groups g WHERE " + where), parameters)
-                .getSingleResult()).longValue();
         List<ObjectNode> found = new ArrayList<>();
-        if (page.count() > 0 && total >= page.startIndex()) {
-            @SuppressWarnings("unchecked")
-            List<String> ids = bind(em.createNativeQuery("SELECT g.id FROM scim_groups g WHERE " + where
-                    + " ORDER BY g.created_at, g.id"), parameters)
-                    .setFirstResult(page.startIndex() - 1).setMaxResults(page.count()).getResultList();
-            Map<String, ScimGroup> byId = ids.isEmpty() ? Map.of() : em.createQuery(
-                            "SELECT g FROM ScimGroup g WHERE g.id IN :ids", ScimGroup.class).setParameter("ids", ids)
-                    .getResultStream().collect(Collectors.toMap(ScimGroup::id, Function.identity()));
-            boolean withMembers = wantsMembers(attributes, excluded);
-            for (String id : ids) {
-                ScimGroup group = byId.get(id);
-                found.add(ScimResources.project(answer(group, ScimJson.object(group.resource()), withMembers),
-                        attributes, excluded));
-            }
+        ScimResources.IdPage ids = resources.idPage("scim_groups", "g", where, parameters, page);
+        Map<String, ScimGroup> byId = ids.ids().isEmpty() ? Map.of() : em.createQuery(
+                        "SELECT g FROM ScimGroup g WHERE g.id IN :ids", ScimGroup.class).setParameter("ids", ids.ids())
+                .getResultStream().collect(Collectors.toMap(ScimGroup::id, Function.identity()));
+        boolean withMembers = wantsMembers(attributes, excluded);
+        for (String id : ids.ids()) {
+            ScimGroup group = byId.get(id);
+            found.add(ScimResources.project(answer(group, ScimJson.object(group.resource()), withMembers),
+                    attributes, excluded));
         }
-        return ScimResources.listResponse(total, page.startIndex(), found);
+        return ScimResources.listResponse(ids.total(), page.startIndex(), found);
     }
 
     public ObjectNode replace(String developerId, String id, ObjectNode body, String ifMatch) {
@@ -207,12 +199,5 @@ public class ScimGroupService {
             throw ScimErrors.noTarget("Group " + id + " not found");
         }
         return group;
-    }
-
-    private static Query bind(Query query, List<Object> parameters) {
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
-        return query;
     }
 }

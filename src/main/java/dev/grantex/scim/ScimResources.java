@@ -7,6 +7,9 @@ import dev.grantex.platform.Timestamps;
 import dev.grantex.platform.web.PublicUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
@@ -31,6 +34,33 @@ public class ScimResources {
 
     @Inject
     PublicUrl publicUrl;
+
+    @PersistenceContext(unitName = "grantex")
+    EntityManager em;
+
+    /** One page of a list: how many match, and the ids on the page, oldest first. */
+    record IdPage(long total, List<String> ids) {
+    }
+
+    /** Counts the rows of {@code table alias} matching the condition and reads the page's ids. */
+    @SuppressWarnings("unchecked")
+    IdPage idPage(String table, String alias, String where, List<Object> parameters, ScimPage page) {
+        String from = " FROM " + table + " " + alias + " WHERE " + where;
+        long total = ((Number) bind(em.createNativeQuery("SELECT COUNT(*)" + from), parameters).getSingleResult()).longValue();
+        if (page.count() == 0 || total < page.startIndex()) {
+            return new IdPage(total, List.of());
+        }
+        List<String> ids = bind(em.createNativeQuery("SELECT " + alias + ".id" + from + " ORDER BY " + alias + ".created_at, "
+                + alias + ".id"), parameters).setFirstResult(page.startIndex() - 1).setMaxResults(page.count()).getResultList();
+        return new IdPage(total, ids);
+    }
+
+    private static Query bind(Query query, List<Object> parameters) {
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        return query;
+    }
 
     /** The provider's document as stored: without server-assigned attributes, with schemas. */
     ObjectNode storable(ObjectNode document, String coreSchema) {

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,23 +66,16 @@ public class ScimUserService {
         List<Object> parameters = new ArrayList<>(List.of(developerId));
         String where = "u.developer_id = ?1" + (filter == null || filter.isBlank() ? ""
                 : " AND (" + ScimFilterSql.forUsers(filter, parameters) + ")");
-        long total = ((Number) bind(em.createNativeQuery("SELECT COUNT(*) FROM scim_users u WHERE " + where), parameters)
-                .getSingleResult()).longValue();
         List<ObjectNode> found = new ArrayList<>();
-        if (page.count() > 0 && total >= page.startIndex()) {
-            @SuppressWarnings("unchecked")
-            List<String> ids = bind(em.createNativeQuery("SELECT u.id FROM scim_users u WHERE " + where
-                    + " ORDER BY u.created_at, u.id"), parameters)
-                    .setFirstResult(page.startIndex() - 1).setMaxResults(page.count()).getResultList();
-            Map<String, ScimUser> byId = ids.isEmpty() ? Map.of() : em.createQuery(
-                            "SELECT u FROM ScimUser u WHERE u.id IN :ids", ScimUser.class).setParameter("ids", ids)
-                    .getResultStream().collect(Collectors.toMap(ScimUser::id, Function.identity()));
-            for (String id : ids) {
-                ScimUser user = byId.get(id);
-                found.add(ScimResources.project(answer(user, ScimJson.object(user.resource())), attributes, excluded));
-            }
+        ScimResources.IdPage ids = resources.idPage("scim_users", "u", where, parameters, page);
+        Map<String, ScimUser> byId = ids.ids().isEmpty() ? Map.of() : em.createQuery(
+                        "SELECT u FROM ScimUser u WHERE u.id IN :ids", ScimUser.class).setParameter("ids", ids.ids())
+                .getResultStream().collect(Collectors.toMap(ScimUser::id, Function.identity()));
+        for (String id : ids.ids()) {
+            ScimUser user = byId.get(id);
+            found.add(ScimResources.project(answer(user, ScimJson.object(user.resource())), attributes, excluded));
         }
-        return ScimResources.listResponse(total, page.startIndex(), found);
+        return ScimResources.listResponse(ids.total(), page.startIndex(), found);
     }
 
     /** PUT: the body replaces the user's document. */
@@ -172,12 +164,5 @@ public class ScimUserService {
 
     private ObjectNode answer(ScimUser user, ObjectNode stored) {
         return resources.answer(RESOURCE_TYPE, user.id(), stored, user.createdAt(), user.lastModified(), user.version());
-    }
-
-    private static Query bind(Query query, List<Object> parameters) {
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
-        return query;
     }
 }
