@@ -38,6 +38,9 @@ public class PrincipalSessionService {
     GrantService grants;
 
     @Inject
+    SingleSignOn singleSignOn;
+
+    @Inject
     Clock clock;
 
     /**
@@ -48,6 +51,10 @@ public class PrincipalSessionService {
         Fields.requireText(principalId, "principalId", 256);
         Duration requested = expiresIn == null ? DEFAULT_LIFETIME : Durations.parseExpiresIn(expiresIn);
         Duration lifetime = requested.compareTo(MAX_LIFETIME) > 0 ? MAX_LIFETIME : requested;
+        if (singleSignOn.enforced(caller.developerId())) {
+            throw new ApiException(403, "FORBIDDEN", "This developer requires single sign-on: principals sign in "
+                    + "through their identity provider (/sso/login), not with sessions opened by the API key");
+        }
         if (!grants.hasActiveGrant(caller.developerId(), principalId)) {
             throw ApiException.notFound("No active grants found for this principal");
         }

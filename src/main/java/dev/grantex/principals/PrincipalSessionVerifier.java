@@ -5,8 +5,12 @@ import dev.grantex.platform.auth.CredentialVerifier;
 import dev.grantex.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
-/** A principal-session token: the end user it was opened for becomes the request's session. */
+/**
+ * A principal-session token, or the token of an SSO session: the end user it was opened for becomes
+ * the request's session. A developer that enforces SSO accepts only the latter.
+ */
 @ApplicationScoped
 public class PrincipalSessionVerifier implements CredentialVerifier {
     /** Exactly this, as the reference requires (contract §1.1). */
@@ -14,6 +18,9 @@ public class PrincipalSessionVerifier implements CredentialVerifier {
 
     @Inject
     PrincipalSessionService sessions;
+
+    @Inject
+    SingleSignOn singleSignOn;
 
     @Inject
     SessionContext sessionContext;
@@ -28,6 +35,16 @@ public class PrincipalSessionVerifier implements CredentialVerifier {
         if (authorizationHeader == null || !authorizationHeader.startsWith(PREFIX) || authorizationHeader.length() == PREFIX.length()) {
             throw ApiException.unauthorized("Missing session token");
         }
-        sessionContext.authenticate(sessions.verify(authorizationHeader.substring(PREFIX.length())));
+        String token = authorizationHeader.substring(PREFIX.length());
+        Optional<PrincipalSession> signedIn = singleSignOn.session(token);
+        if (signedIn.isPresent()) {
+            sessionContext.authenticate(signedIn.get());
+            return;
+        }
+        PrincipalSession session = sessions.verify(token);
+        if (singleSignOn.enforced(session.developerId())) {
+            throw ApiException.unauthorized("This developer requires single sign-on: sign in through /sso/login");
+        }
+        sessionContext.authenticate(session);
     }
 }

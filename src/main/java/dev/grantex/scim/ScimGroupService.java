@@ -111,6 +111,20 @@ public class ScimGroupService {
                 UserAttributes.text(stored, "externalId", false, UserAttributes.MAX_TEXT), ScimJson.write(stored), now);
     }
 
+    /** The display names of the developer's groups the user is a member of (SSO maps them to scopes). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> groupNamesOf(String developerId, String userId) {
+        @SuppressWarnings("unchecked")
+        List<String> groupIds = em.createNativeQuery("SELECT group_id FROM scim_group_members WHERE user_id = ?1 "
+                + "AND developer_id = ?2").setParameter(1, userId).setParameter(2, developerId).getResultList();
+        if (groupIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT g FROM ScimGroup g WHERE g.developerId = :dev AND g.id IN :ids ORDER BY g.createdAt",
+                        ScimGroup.class).setParameter("dev", developerId).setParameter("ids", groupIds).getResultStream()
+                .map(group -> ScimJson.object(group.resource()).path("displayName").asText()).toList();
+    }
+
     /** The user ids a members attribute names, each checked to be one of the developer's users. */
     private Set<String> memberIds(String developerId, JsonNode members) {
         Set<String> ids = new LinkedHashSet<>();

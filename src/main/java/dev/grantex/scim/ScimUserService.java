@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -94,6 +95,36 @@ public class ScimUserService {
         ScimUser user = findForChange(developerId, id, ifMatch);
         grants.revokeAllOfPrincipals(developerId, principalIds(user));
         em.remove(user);
+    }
+
+    /**
+     * The user a person signing in through SSO is: the developer's user whose externalId is the
+     * identity provider's subject, else whose userName is the email. When there is none and
+     * provisioning is on, it is created (userName the email, or the subject without one).
+     */
+    public Optional<ScimUser> forSignIn(String developerId, String subject, String email, String name, boolean provision) {
+        Optional<ScimUser> found = em.createQuery("SELECT u FROM ScimUser u WHERE u.developerId = :dev AND u.externalId = :sub "
+                        + "ORDER BY u.createdAt", ScimUser.class)
+                .setParameter("dev", developerId).setParameter("sub", subject).setMaxResults(1).getResultStream().findFirst();
+        if (found.isEmpty() && email != null) {
+            found = em.createQuery("SELECT u FROM ScimUser u WHERE u.developerId = :dev AND u.userNameKey = :key", ScimUser.class)
+                    .setParameter("dev", developerId).setParameter("key", ScimText.key(email)).getResultStream().findFirst();
+        }
+        if (found.isPresent() || !provision) {
+            return found;
+        }
+        ObjectNode body = ScimJson.newObject();
+        body.putArray("schemas").add(ScimResources.USER_SCHEMA);
+        body.put("userName", email != null ? email : subject);
+        body.put("externalId", subject);
+        if (name != null) {
+            body.put("displayName", name);
+        }
+        body.put("active", true);
+        if (email != null) {
+            body.putArray("emails").addObject().put("value", email).put("type", "work").put("primary", true);
+        }
+        return Optional.of(em.find(ScimUser.class, create(developerId, body).get("id").asText()));
     }
 
     /** The user named by a group's member value, if it is the developer's. */

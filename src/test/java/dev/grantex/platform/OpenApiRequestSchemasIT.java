@@ -72,6 +72,27 @@ class OpenApiRequestSchemasIT {
         }
     }
 
+    /**
+     * The scanner reads a record accessor such as issuerUrl() as a bean getter and adds a property
+     * "suerUrl" beside "issuerUrl"; a component named with @Schema(name) prevents it.
+     */
+    @Test
+    void noSchemaHasABeanGetterEchoOfAProperty() {
+        JsonObject schemas = Api.anonymous().get("/openapi?format=JSON").expect(200).json()
+                .getJsonObject("components").getJsonObject("schemas");
+        for (String schemaName : schemas.keySet()) {
+            JsonObject properties = schemas.getJsonObject(schemaName).getJsonObject("properties");
+            if (properties == null) {
+                continue;
+            }
+            for (String property : properties.keySet()) {
+                String capitalised = Character.toUpperCase(property.charAt(0)) + property.substring(1);
+                assertFalse(Stream.of("is" + property, "is" + capitalised, "get" + capitalised).anyMatch(properties::containsKey),
+                        schemaName + "." + property + " echoes another property's accessor");
+            }
+        }
+    }
+
     /** The resource methods that read a body, found in the server's classes, with the fields they read. */
     private static List<Operation> operationsWithBodies() throws IOException, ClassNotFoundException {
         java.nio.file.Path classes = java.nio.file.Path.of("target/classes");

@@ -15,12 +15,13 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * AES-256-GCM for secrets at rest (signing keys, and later SSO secrets and vault tokens). The key is
+ * AES-256-GCM for secrets at rest (signing keys, SSO secrets, and later vault tokens). The key is
  * GRANTEX_ENCRYPTION_KEY (base64 of 32 bytes). Without it a key is generated once into a file beside
  * the server, which suits a single node; every node of a cluster needs the same configured key.
  * Sealed form: base64(iv ‖ ciphertext ‖ tag).
@@ -58,6 +59,20 @@ public class SecretBox {
             return Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    /**
+     * A key for one purpose (such as signing SSO state), derived from the encryption key, so every
+     * node that shares that key derives the same one and nothing else needs configuring.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
         }
     }
 
