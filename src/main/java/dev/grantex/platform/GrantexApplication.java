@@ -20,7 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "Developer API key (gx_live_… or gx_test_…)")
 @SecurityScheme(securitySchemeName = "adminKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "The operator's GRANTEX_ADMIN_API_KEY")
+        description = "The operator's GRANTEX_ADMIN_API_KEY, or an access token of the operator's identity provider "
+                + "(GRANTEX_OPERATOR_ISSUER) whose groups hold the operator group")
 @SecurityScheme(securitySchemeName = "principalSession", type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT", description = "A principal-session token from POST /v1/principal-sessions")
 @SecurityScheme(securitySchemeName = "scimToken", type = SecuritySchemeType.HTTP, scheme = "bearer",

@@ -4,17 +4,33 @@ import dev.grantex.platform.crypto.Hashes;
 import dev.grantex.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The operator's key, GRANTEX_ADMIN_API_KEY; without one (or a short one) administration answers 503. */
+/**
+ * The operator: the static key GRANTEX_ADMIN_API_KEY, or an access token of the operator's identity
+ * provider (GRANTEX_OPERATOR_ISSUER) whose groups hold the operator role. Liberty's MicroProfile
+ * JWT has checked such a token before the request arrives (server.xml, operatorTokens); a token it
+ * refused never gets here. With neither configured, administration answers 503.
+ */
 @ApplicationScoped
 public class AdminKeyVerifier implements CredentialVerifier {
+    /** The role server.xml maps the operator group to. */
+    public static final String OPERATOR_ROLE = "operator";
     private static final int MIN_KEY_LENGTH = 16;
 
     @Inject
     @ConfigProperty(name = "grantex.admin.api-key")
     Optional<String> adminKey;
+
+    @Inject
+    @ConfigProperty(name = "grantex.operator.issuer")
+    Optional<String> operatorIssuer;
+
+    @Inject
+    HttpServletRequest request;
 
     @Override
     public CredentialKind kind() {
@@ -23,11 +39,21 @@ public class AdminKeyVerifier implements CredentialVerifier {
 
     @Override
     public void authenticate(String authorizationHeader) {
-        String key = adminKey.map(String::trim).filter(k -> k.length() >= MIN_KEY_LENGTH).orElseThrow(() ->
-                new ApiException(503, "SERVICE_UNAVAILABLE",
-                        "Administration is disabled: GRANTEX_ADMIN_API_KEY is not set (or shorter than 16 characters)"));
-        if (authorizationHeader == null || !Hashes.constantTimeEquals(authorizationHeader, "Bearer " + key)) {
-            throw ApiException.unauthorized("Invalid admin key");
+        if (request.getUserPrincipal() instanceof JsonWebToken token) {
+            if (!request.isUserInRole(OPERATOR_ROLE)) {
+                throw new ApiException(403, "FORBIDDEN", "The token of " + token.getName()
+                        + " is valid, but none of its groups is the operator group");
+            }
+            return;
+        }
+        Optional<String> key = adminKey.map(String::trim).filter(k -> k.length() >= MIN_KEY_LENGTH);
+        if (key.isEmpty() && operatorIssuer.filter(issuer -> !issuer.isBlank()).isEmpty()) {
+            throw new ApiException(503, "SERVICE_UNAVAILABLE", "Administration is disabled: neither GRANTEX_ADMIN_API_KEY "
+                    + "(at least 16 characters) nor GRANTEX_OPERATOR_ISSUER is set");
+        }
+        if (authorizationHeader == null || key.isEmpty()
+                || !Hashes.constantTimeEquals(authorizationHeader, "Bearer " + key.get())) {
+            throw ApiException.unauthorized("Invalid admin key or operator token");
         }
     }
 }
