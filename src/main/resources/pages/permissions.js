@@ -180,6 +180,7 @@
       call(token, 'GET', '/v1/principal/audit').then(json)
     ]).then(function (answers) {
       byId('principal').textContent = answers[0].principalId;
+      byId('session-expiry').textContent = when(answers[0].sessionExpiresAt);
       renderGrants(token, answers[0].grants);
       renderActivity(answers[1].entries);
       byId('loading').hidden = true;
@@ -230,12 +231,13 @@
         'Open this page from the link the application gave you; the link carries your access to it.');
     return;
   }
+  // A principal session's token is a JWT whose expiry can be read here; an SSO session's is opaque,
+  // and the server judges both.
   var tokenClaims = claims(token);
-  if (tokenClaims === null || expired(tokenClaims)) {
+  if (expired(tokenClaims)) {
     sessionProblem(tokenClaims);
     return;
   }
-  byId('session-expiry').textContent = when(new Date(tokenClaims.exp * 1000).toISOString());
   load(token).catch(function (error) {
     handle(error, token);
   });

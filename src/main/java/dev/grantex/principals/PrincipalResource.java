@@ -6,6 +6,7 @@ import dev.grantex.audit.AuditEntry;
 import dev.grantex.audit.AuditService;
 import dev.grantex.grants.Grant;
 import dev.grantex.grants.GrantService;
+import dev.grantex.platform.Timestamps;
 import dev.grantex.platform.auth.PrincipalSessionEndpoint;
 import dev.grantex.principals.PrincipalViews.PrincipalAuditEntryView;
 import dev.grantex.principals.PrincipalViews.PrincipalAuditList;
@@ -66,7 +67,7 @@ public class PrincipalResource {
         List<Grant> active = grants.activeForPrincipal(session.developerId(), session.principalId());
         Map<String, Agent> byId = agentsOf(session, active.stream().map(Grant::agentId));
         return new PrincipalGrantList(active.stream().map(g -> PrincipalGrantView.of(g, byId.get(g.agentId()))).toList(),
-                session.principalId());
+                session.principalId(), Timestamps.format(session.expiresAt()));
     }
 
     @GET

@@ -38,7 +38,8 @@ public final class PrincipalViews {
         }
     }
 
-    public record PrincipalGrantList(List<PrincipalGrantView> grants, String principalId) {
+    /** The grants, and when the session that reads them ends (an SSO session's token carries no expiry to read). */
+    public record PrincipalGrantList(List<PrincipalGrantView> grants, String principalId, String sessionExpiresAt) {
     }
 
     /**

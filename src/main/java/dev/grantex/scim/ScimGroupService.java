@@ -18,8 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * A developer's provisioned groups. Members are the developer's users (a member that is not is
@@ -70,17 +68,13 @@ public class ScimGroupService {
         String where = "g.developer_id = ?1" + (filter == null || filter.isBlank() ? ""
                 : " AND (" + ScimFilterSql.forGroups(filter, parameters) + ")");
         List<ObjectNode> found = new ArrayList<>();
-        ScimResources.IdPage ids = resources.idPage("scim_groups", "g", where, parameters, page);
-        Map<String, ScimGroup> byId = ids.ids().isEmpty() ? Map.of() : em.createQuery(
-                        "SELECT g FROM ScimGroup g WHERE g.id IN :ids", ScimGroup.class).setParameter("ids", ids.ids())
-                .getResultStream().collect(Collectors.toMap(ScimGroup::id, Function.identity()));
+        ScimResources.Page<ScimGroup> groups = resources.page(ScimGroup.class, "scim_groups", "g", where, parameters, page);
         boolean withMembers = wantsMembers(attributes, excluded);
-        for (String id : ids.ids()) {
-            ScimGroup group = byId.get(id);
+        for (ScimGroup group : groups.items()) {
             found.add(ScimResources.project(answer(group, ScimJson.object(group.resource()), withMembers),
                     attributes, excluded));
         }
-        return ScimResources.listResponse(ids.total(), page.startIndex(), found);
+        return ScimResources.listResponse(groups.total(), page.startIndex(), found);
     }
 
     public ObjectNode replace(String developerId, String id, ObjectNode body, String ifMatch) {

@@ -14,11 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * A developer's provisioned users. userName is unique per developer, ignoring case (409
@@ -68,15 +65,11 @@ public class ScimUserService {
         String where = "u.developer_id = ?1" + (filter == null || filter.isBlank() ? ""
                 : " AND (" + ScimFilterSql.forUsers(filter, parameters) + ")");
         List<ObjectNode> found = new ArrayList<>();
-        ScimResources.IdPage ids = resources.idPage("scim_users", "u", where, parameters, page);
-        Map<String, ScimUser> byId = ids.ids().isEmpty() ? Map.of() : em.createQuery(
-                        "SELECT u FROM ScimUser u WHERE u.id IN :ids", ScimUser.class).setParameter("ids", ids.ids())
-                .getResultStream().collect(Collectors.toMap(ScimUser::id, Function.identity()));
-        for (String id : ids.ids()) {
-            ScimUser user = byId.get(id);
+        ScimResources.Page<ScimUser> users = resources.page(ScimUser.class, "scim_users", "u", where, parameters, page);
+        for (ScimUser user : users.items()) {
             found.add(ScimResources.project(answer(user, ScimJson.object(user.resource())), attributes, excluded));
         }
-        return ScimResources.listResponse(ids.total(), page.startIndex(), found);
+        return ScimResources.listResponse(users.total(), page.startIndex(), found);
     }
 
     /** PUT: the body replaces the user's document. */
@@ -125,6 +118,13 @@ public class ScimUserService {
             body.putArray("emails").addObject().put("value", email).put("type", "work").put("primary", true);
         }
         return Optional.of(em.find(ScimUser.class, create(developerId, body).get("id").asText()));
+    }
+
+    /** Whether the developer has this user and it is active: an SSO session holds only while it is. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isActive(String developerId, String id) {
+        ScimUser user = member(developerId, id);
+        return user != null && user.active();
     }
 
     /** The user named by a group's member value, if it is the developer's. */

@@ -150,8 +150,17 @@ public class OidcClient {
         }
         requireAuthorizedParty(claims, settings.clientId());
         String groupClaim = settings.groupAttribute() == null ? DEFAULT_GROUP_CLAIM : settings.groupAttribute();
-        return new SignedInIdentity(claims.getSubject().getValue(), claims.getStringClaim("email"), name(claims),
+        return new SignedInIdentity(claims.getSubject().getValue(), verifiedEmail(claims), name(claims),
                 groups(claims.getClaim(groupClaim)));
+    }
+
+    /**
+     * The email, unless the provider says it is unverified: an email a person set themselves must not
+     * find another person's SCIM user. Providers that send no email_verified (Entra ID) vouch for
+     * the addresses their administrators assign.
+     */
+    private static String verifiedEmail(IDTokenClaimsSet claims) {
+        return Boolean.FALSE.equals(claims.getBooleanClaim("email_verified")) ? null : claims.getStringClaim("email");
     }
 
     private JWT exchange(Provider provider, ConnectionSettings settings, String clientSecret, SsoLoginRequest login,

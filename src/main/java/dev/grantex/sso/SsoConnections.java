@@ -81,13 +81,25 @@ public class SsoConnections {
         changed(connection, EventType.SSO_CONNECTION_DELETED);
     }
 
-    /** Sets enforce on every active connection of the developer (contract §2.14). */
+    /**
+     * Sets enforce on every active connection of the developer (contract §2.14). Enforcing without an
+     * active connection is 409: it would lock every principal out, or silently do nothing.
+     */
     public void enforce(String developerId, boolean enforce) {
-        for (SsoConnection connection : list(developerId)) {
-            if (connection.settings().active()) {
-                connection.enforce(enforce, clock.instant());
-            }
+        List<SsoConnection> active = list(developerId).stream().filter(c -> c.settings().active()).toList();
+        if (enforce && active.isEmpty()) {
+            throw ApiException.conflict("No active SSO connection to enforce: create or activate one first");
         }
+        for (SsoConnection connection : active) {
+            connection.enforce(enforce, clock.instant());
+        }
+    }
+
+    /** Whether the connection exists and is active, so that its sessions still hold. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    boolean signsIn(String developerId, String id) {
+        SsoConnection connection = em.find(SsoConnection.class, id);
+        return connection != null && connection.developerId().equals(developerId) && connection.settings().active();
     }
 
     /** Whether the developer's principals must sign in through SSO: an active connection enforces it. */

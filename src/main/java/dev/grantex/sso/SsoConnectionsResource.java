@@ -109,6 +109,7 @@ public class SsoConnectionsResource {
                     + "with the API key are refused; SSO session tokens open the principal routes.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = EnforceView.class)))
     @APIResponse(responseCode = "400", description = "enforce is not a boolean")
+    @APIResponse(responseCode = "409", description = "CONFLICT: enforce true without an active connection")
     public EnforceView enforce(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EnforceRequest.class))) String body) {
         Boolean enforce = JsonRequests.bind(body, EnforceRequest.class).enforce();

@@ -9,6 +9,7 @@ import dev.grantex.platform.json.Jsonp;
 import dev.grantex.platform.storage.BatchedDelete;
 import dev.grantex.principals.PrincipalSession;
 import dev.grantex.principals.SingleSignOn;
+import dev.grantex.scim.ScimUserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -45,6 +46,9 @@ public class SsoSessions implements SingleSignOn {
 
     @Inject
     BatchedDelete purges;
+
+    @Inject
+    ScimUserService users;
 
     /** A session just opened, with its token. */
     record Opened(SsoSession session, String token) {
@@ -92,6 +96,12 @@ public class SsoSessions implements SingleSignOn {
         if (session.principalId() == null) {
             throw ApiException.unauthorized("This SSO session names no provisioned user: turn on jitProvisioning "
                     + "or provision the user over SCIM");
+        }
+        if (session.connectionId() != null && !connections.signsIn(session.developerId(), session.connectionId())) {
+            throw ApiException.unauthorized("The SSO connection of this session was deleted or is no longer active");
+        }
+        if (!users.isActive(session.developerId(), session.principalId())) {
+            throw ApiException.unauthorized("The user of this session was deactivated or deleted");
         }
         return Optional.of(new PrincipalSession(session.developerId(), session.principalId(), session.expiresAt()));
     }

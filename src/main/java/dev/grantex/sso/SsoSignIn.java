@@ -48,8 +48,7 @@ public class SsoSignIn {
         Optional<ScimUser> user = users.forSignIn(developerId, checked.subject(), checked.email(), checked.name(),
                 settings.jitProvisioning());
         if (user.isPresent() && !user.get().active()) {
-            throw new ApiException(403, "SSO_ERROR",
-                    "This user is deactivated in the developer's directory");
+            throw new ApiException(403, "FORBIDDEN", "This user is deactivated in the developer's directory");
         }
         Set<String> allGroups = new LinkedHashSet<>(checked.groups());
         user.ifPresent(u -> allGroups.addAll(groups.groupNamesOf(developerId, u.id())));
@@ -68,15 +67,21 @@ public class SsoSignIn {
         return new SignedIn(opened.session(), opened.token(), groupList, scopes);
     }
 
-    /** The scopes of every mapped group, in mapping order; the default scopes when no group is mapped. */
+    /**
+     * The scopes of every mapped group, in mapping order; the default scopes when none of the groups
+     * is mapped (a group mapped to no scopes is mapped: its members get none).
+     */
     static List<String> scopes(ConnectionSettings settings, List<String> groupNames) {
+        if (settings.groupMappings().keySet().stream().noneMatch(groupNames::contains)) {
+            return settings.defaultScopes();
+        }
         Set<String> scopes = new LinkedHashSet<>();
         settings.groupMappings().forEach((group, mapped) -> {
             if (groupNames.contains(group)) {
                 scopes.addAll(mapped);
             }
         });
-        return scopes.isEmpty() ? settings.defaultScopes() : List.copyOf(scopes);
+        return List.copyOf(scopes);
     }
 
     /** The provider's answer fits what is stored: a subject, and an email and name of at most 256 characters. */

@@ -163,7 +163,7 @@ class SsoIT {
     @Test
     void aPersonSignsInThroughTheProviderWithPkceAndIsProvisioned() {
         createOidcConnection(",\"jitProvisioning\":true,\"groupMappings\":{\"eng\":[\"calendar:read\",\"email:send\"],"
-                + "\"ops\":[\"calendar:read\"]},\"defaultScopes\":[\"profile:read\"]");
+                + "\"ops\":[\"calendar:read\"],\"contractors\":[]},\"defaultScopes\":[\"profile:read\"]");
         JsonObject login = OidcLogin.start(developer.developerId(), "");
         assertEquals("oidc", login.getString("protocol"));
         Map<String, String> authorize = OidcLogin.parameters(login.getString("authorizeUrl"));
@@ -211,6 +211,8 @@ class SsoIT {
         JsonObject again = signIn("alice-sub", "alice@corp.example", List.of("sales"));
         assertEquals(principalId, again.getString("principalId"), "the same person is the same user");
         assertEquals(List.of("profile:read"), strings(again, "mappedScopes"), "no mapped group: the default scopes");
+        assertEquals(List.of(), strings(signIn("frank-sub", "frank@corp.example", List.of("contractors")), "mappedScopes"),
+                "a group mapped to no scopes brings none, not the defaults");
     }
 
     @Test
@@ -231,11 +233,21 @@ class SsoIT {
         assertTrue(stranger.isNull("principalId"), "no provisioning: a stranger is no user");
         assertEquals(401, Api.withKey(stranger.getString("sessionToken")).get("/v1/principal/grants").status());
 
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback("corp", "mallory-sub", "JWT", List.of(CLIENT_ID),
+                Map.of("email", "bob@corp.example", "email_verified", false), 3600L));
+        Map<String, String> unverified = OidcLogin.authorize(OidcLogin.start(developer.developerId(), "").getString("authorizeUrl"));
+        assertTrue(OidcLogin.callback(unverified.get("code"), unverified.get("state")).expect(200).json().isNull("principalId"),
+                "an email the provider has not verified finds nobody");
+
+        Api bob = Api.withKey(signedIn.getString("sessionToken"));
+        bob.get("/v1/principal/grants").expect(200);
+
         scim.patch("/scim/v2/Users/" + userId, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
                 + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}").expect(200);
         nextPerson("bob-sub", "bob@corp.example", List.of());
         Map<String, String> redirect = OidcLogin.authorize(OidcLogin.start(developer.developerId(), "").getString("authorizeUrl"));
-        assertError(OidcLogin.callback(redirect.get("code"), redirect.get("state")), 403, "SSO_ERROR");
+        assertError(OidcLogin.callback(redirect.get("code"), redirect.get("state")), 403, "FORBIDDEN");
+        assertError(bob.get("/v1/principal/grants"), 401, "UNAUTHORIZED");
     }
 
     @Test
@@ -288,7 +300,8 @@ class SsoIT {
 
     @Test
     void enforcementLeavesOnlySsoSessionsToPrincipals() {
-        createOidcConnection(",\"jitProvisioning\":true");
+        assertError(developer.api().post("/v1/sso/enforce", "{\"enforce\":true}"), 409, "CONFLICT");
+        String connection = createOidcConnection(",\"jitProvisioning\":true");
         String agentId = Flows.createAgent(developer, List.of("calendar:read"));
         String principal = Flows.principal();
         Flows.grantFor(developer, agentId, principal, List.of("calendar:read"));
@@ -307,5 +320,8 @@ class SsoIT {
 
         developer.api().post("/v1/sso/enforce", "{\"enforce\":false}").expect(200);
         Api.withKey(opened).get("/v1/principal/grants").expect(200);
+
+        developer.api().patch("/v1/sso/connections/" + connection, "{\"status\":\"inactive\"}").expect(200);
+        assertError(Api.withKey(signedIn.getString("sessionToken")).get("/v1/principal/grants"), 401, "UNAUTHORIZED");
     }
 }

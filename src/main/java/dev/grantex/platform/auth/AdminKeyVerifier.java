@@ -5,15 +5,16 @@ import dev.grantex.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The operator: the static key GRANTEX_ADMIN_API_KEY, or an access token of the operator's identity
- * provider (GRANTEX_OPERATOR_ISSUER) whose groups hold the operator role. Liberty's MicroProfile
- * JWT has checked such a token before the request arrives (server.xml, operatorTokens); a token it
- * refused never gets here. With neither configured, administration answers 503.
+ * The operator: the static key GRANTEX_ADMIN_API_KEY, or a person of the operator's identity
+ * provider (GRANTEX_OPERATOR_ISSUER) whose groups hold the operator role. Liberty has authenticated
+ * such a person before the request arrives (server.xml): MicroProfile JWT an access token on
+ * /v1/admin, the OpenID Connect client a browser login on /operator. A token it refused leaves the
+ * request unauthenticated. With neither configured, administration answers 503.
  */
 @ApplicationScoped
 public class AdminKeyVerifier implements CredentialVerifier {
@@ -39,10 +40,11 @@ public class AdminKeyVerifier implements CredentialVerifier {
 
     @Override
     public void authenticate(String authorizationHeader) {
-        if (request.getUserPrincipal() instanceof JsonWebToken token) {
+        Principal person = request.getUserPrincipal();
+        if (person != null) {
             if (!request.isUserInRole(OPERATOR_ROLE)) {
-                throw new ApiException(403, "FORBIDDEN", "The token of " + token.getName()
-                        + " is valid, but none of its groups is the operator group");
+                throw new ApiException(403, "FORBIDDEN", person.getName()
+                        + " is signed in, but none of their groups is the operator group");
             }
             return;
         }
