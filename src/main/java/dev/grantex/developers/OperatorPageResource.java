@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The operator's page: the developer accounts of this server. Operators reach it by signing in at
- * the organisation's identity provider (Liberty's OpenID Connect client, server.xml); web.xml
+ * the organisation's identity provider (Liberty's OpenID Connect client, liberty/operator-sso.xml); web.xml
  * requires the operator role, and the admin credential check confirms it.
  */
 @Path("/operator")

@@ -12,13 +12,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The operator: the static key GRANTEX_ADMIN_API_KEY, or a person of the operator's identity
  * provider (GRANTEX_OPERATOR_ISSUER) whose groups hold the operator role. Liberty has authenticated
- * such a person before the request arrives (server.xml): MicroProfile JWT an access token on
+ * such a person before the request arrives (liberty/operator-sso.xml): MicroProfile JWT an access token on
  * /v1/admin, the OpenID Connect client a browser login on /operator. A token it refused leaves the
  * request unauthenticated. With neither configured, administration answers 503.
  */
 @ApplicationScoped
 public class AdminKeyVerifier implements CredentialVerifier {
-    /** The role server.xml maps the operator group to. */
+    /** The role liberty/operator-sso.xml maps the operator group to. */
     public static final String OPERATOR_ROLE = "operator";
     private static final int MIN_KEY_LENGTH = 16;
 
