@@ -3,7 +3,8 @@
 
 Creates three enterprise developers (live, sandbox, and one whose chain the scale run fills), agents, 1,000 grant tokens to verify,
 100 parent grants to delegate from, and 101 grants with large budgets to debit (100 to spread the debits over, one for all of
-them at once), and writes target/bench/data.lua. Usage:
+them at once), and two more developers with a SCIM token each (one for the scim-lookup and scim-create scenarios, one for the
+SCIM import), and writes target/bench/data.lua. Usage:
     prepare.py <base-url> <admin-key> <out-dir>
 """
 import json
@@ -52,6 +53,10 @@ def budgeted_grant(key, agent_id, principal):
     return grant_id
 
 
+def scim_token(key):
+    return call("POST", "/v1/scim/tokens", key, {"label": "bench"})["token"]
+
+
 def lua_string(value):
     return json.dumps(value)  # a JSON string of ASCII characters is a valid Lua string literal
 
@@ -60,6 +65,9 @@ def main():
     live_id, live_key = developer("bench-live", "live")
     sandbox_id, sandbox_key = developer("bench-sandbox", "sandbox")
     scale_audit_id, scale_audit_key = developer("bench-audit-scale", "live")
+    scim_id, scim_key = developer("bench-scim", "live")
+    scim_import_key = developer("bench-scim-import", "live")[1]
+    scim, scim_import = scim_token(scim_key), scim_token(scim_import_key)
     for i in range(20):
         agent(live_key, f"listed-agent-{i}", ["read"])
     flow_agent = agent(sandbox_key, "bench-agent", ["read", "write"])
@@ -81,11 +89,13 @@ def main():
         out.write("  parents = {" + ",".join(lua_string(p) for p in parents) + "},\n")
         out.write("  budgetGrants = {" + ",".join(lua_string(g) for g in budgeted[:100]) + "},\n")
         out.write(f"  singleBudgetGrant = {lua_string(budgeted[100])},\n")
+        out.write(f"  scimToken = {lua_string(scim)},\n")
         out.write("}\n")
     with open(os.path.join(OUT, "data.json"), "w") as out:
         json.dump({"liveKey": live_key, "liveDeveloperId": live_id, "sandboxKey": sandbox_key,
                    "sandboxDeveloperId": sandbox_id, "agentId": flow_agent,
-                   "scaleAuditKey": scale_audit_key, "scaleAuditDeveloperId": scale_audit_id}, out)
+                   "scaleAuditKey": scale_audit_key, "scaleAuditDeveloperId": scale_audit_id,
+                   "scimToken": scim, "scimDeveloperId": scim_id, "scimImportToken": scim_import}, out)
 
 
 if __name__ == "__main__":

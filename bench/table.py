@@ -21,6 +21,8 @@ TARGETS = {
     "authorize": ("sandbox POST /v1/authorize", "req/s", None, None),
     "authorize-policies": ("sandbox POST /v1/authorize, 1,000 policies (none matching)", "req/s", None, None),
     "authorize-cedar": ("sandbox POST /v1/authorize, Cedar bundle of 1,000 policies (none holding)", "req/s", None, None),
+    "scim-lookup": ('GET /scim/v2/Users?filter=userName eq "…", 100,000 users', "look-ups/s", 2_000, None),
+    "scim-create": ("POST /scim/v2/Users (Okta-style user, 100,000+ in the store)", "creates/s", 500, None),
 }
 RSS_LIMIT_MB = 768
 
@@ -34,7 +36,9 @@ def lines(name):
 
 
 def rate(row):
-    good = row["units"] if row["scenario"].startswith("flow") else row["requests"] - row["errors"]
+    """Completed flows, look-ups that found their user, or else successful answers, per second."""
+    counted = row["scenario"].startswith("flow") or row["scenario"] == "scim-lookup"
+    good = row["units"] if counted else row["requests"] - row["errors"]
     return good / row["seconds"]
 
 
@@ -104,6 +108,17 @@ for export in lines("exports.jsonl"):
     print(f"\nCompliance {export['label']}: {export['rows']:,} rows in {export['seconds']} s, "
           f"{export['rowsPerSecond']:,} rows/s (target ≥ 50,000), server peak RSS {export['rssMb']} MB "
           f"(target ≤ {RSS_LIMIT_MB}) {verdict(met)}")
+
+for scim in lines("scim-import.jsonl"):
+    complete = scim["errors"] == 0 and (scim["storedUsers"], scim["storedGroups"], scim["storedMemberships"]) \
+        == (scim["users"], scim["groups"], scim["memberships"])
+    print(f"\nSCIM import as Okta sends it, {scim['workers']} connections: {scim['users']:,} users (a look-up by userName, "
+          f"then the create) in {scim['userSeconds']} s, then {scim['groups']} groups (a create, then PATCHes adding "
+          f"{scim['batch']} members at a time, {scim['memberships']:,} in all) in {scim['groupSeconds']} s: "
+          f"{scim['seconds']} s in all, {scim['usersPerSecond']:,} users/s, {scim['requests']:,} requests "
+          f"({scim['requestsPerSecond']:,}/s), {scim['errors']} errors; stored afterwards {scim['storedUsers']:,} users, "
+          f"{scim['storedGroups']} groups, {scim['storedMemberships']:,} memberships {verdict(complete)}; server peak RSS "
+          f"{scim['rssMb']} MB (target ≤ {RSS_LIMIT_MB}) {verdict(scim['rssMb'] <= RSS_LIMIT_MB)}")
 
 jmh_path = os.path.join(OUT, "jmh.json")
 if os.path.exists(jmh_path):

@@ -30,6 +30,12 @@ function common.json_headers(key)
   return { ["Authorization"] = "Bearer " .. key, ["Content-Type"] = "application/json" }
 end
 
+-- The headers of a SCIM request, as identity providers send them: a SCIM token and SCIM's media type.
+function common.scim_headers(token)
+  return { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/scim+json",
+           ["Accept"] = "application/scim+json" }
+end
+
 -- A request() that posts the given bodies in turn, each wrk thread starting at a random one.
 function common.rotating_posts(path, headers, bodies)
   local next_index = 0
