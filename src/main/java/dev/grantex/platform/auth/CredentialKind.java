@@ -2,8 +2,8 @@ package dev.grantex.platform.auth;
 
 /**
  * The kinds of credential a route may require, each in {@code Authorization: Bearer <credential>}.
- * A route's annotation names its kind; a route without one requires an API key. SSO sessions join
- * this list with their feature.
+ * A route's annotation names its kind; a route without one requires an API key. An SSO session's
+ * token is a PRINCIPAL_SESSION credential too (PrincipalSessionVerifier asks SingleSignOn).
  */
 public enum CredentialKind {
     /** No credential (@PublicEndpoint). */
