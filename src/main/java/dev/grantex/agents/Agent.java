@@ -59,9 +59,16 @@ public class Agent {
         this.updatedAt = now;
     }
 
+    private static final String DID_PREFIX = "did:grantex:";
+
     /** An agent's DID: did:grantex: followed by its id. */
     public static String didOf(String agentId) {
-        return "did:grantex:" + agentId;
+        return DID_PREFIX + agentId;
+    }
+
+    /** The agent id in a DID made by {@link #didOf}; any other text as it is. */
+    public static String idOf(String did) {
+        return did.startsWith(DID_PREFIX) ? did.substring(DID_PREFIX.length()) : did;
     }
 
     public String id() {

@@ -22,11 +22,16 @@ public class SignedJwts {
     @Inject
     PublicUrl publicUrl;
 
+    @Inject
+    ServerDid serverDid;
+
     /** The verifier for one load of the published keys (compared by identity). */
     private record KeyedVerifier(List<PublicJsonWebKey> keys, Rs256JwtVerifier verifier) {
     }
 
     private volatile KeyedVerifier cached;
+
+    private volatile KeyedVerifier cachedForCredentials;
 
     /** The iss of every JWT this server signs: its public origin. */
     public String issuer() {
@@ -38,24 +43,47 @@ public class SignedJwts {
         return sign(claims, keyRing.signingKey());
     }
 
+    /** Signs the claims with the active key under header {alg: RS256, kid, typ} (typ such as vc+sd-jwt). */
+    public String sign(JwtClaims claims, String typ) {
+        return sign(claims, keyRing.signingKey(), typ);
+    }
+
     /** The check of this server's JWTs, built once per set of published keys. */
     public Rs256JwtVerifier verifier() {
-        List<PublicJsonWebKey> keys = keyRing.publishedRsaKeys();
         KeyedVerifier current = cached;
-        if (current == null || current.keys() != keys) {
-            current = new KeyedVerifier(keys, new Rs256JwtVerifier(keys, issuer()));
+        if (current == null || current.keys() != keyRing.publishedRsaKeys()) {
+            current = build(issuer());
             cached = current;
         }
         return current.verifier();
     }
 
+    /** The check of the credentials this server issues: the same keys, its did:web identifier as iss. */
+    public Rs256JwtVerifier credentialVerifier() {
+        KeyedVerifier current = cachedForCredentials;
+        if (current == null || current.keys() != keyRing.publishedRsaKeys()) {
+            current = build(serverDid.did());
+            cachedForCredentials = current;
+        }
+        return current.verifier();
+    }
+
+    private KeyedVerifier build(String issuer) {
+        List<PublicJsonWebKey> keys = keyRing.publishedRsaKeys();
+        return new KeyedVerifier(keys, new Rs256JwtVerifier(keys, issuer));
+    }
+
     /** Signs as the server does: ASCII-only payload, header {alg: RS256, kid, typ: JWT}. */
     public static String sign(JwtClaims claims, PublicJsonWebKey key) {
+        return sign(claims, key, "JWT");
+    }
+
+    private static String sign(JwtClaims claims, PublicJsonWebKey key, String typ) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(AsciiJson.escape(claims.toJson()));
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         jws.setKeyIdHeaderValue(key.getKeyId());
-        jws.setHeader("typ", "JWT");
+        jws.setHeader("typ", typ);
         jws.setKey(key.getPrivateKey());
         try {
             return jws.getCompactSerialization();

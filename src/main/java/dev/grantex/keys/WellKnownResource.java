@@ -16,8 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,8 +34,7 @@ public class WellKnownResource {
     PublicUrl publicUrl;
 
     @Inject
-    @ConfigProperty(name = "grantex.did.domain")
-    Optional<String> didDomain;
+    ServerDid serverDid;
 
     @GET
     @Path("jwks.json")
@@ -58,7 +55,7 @@ public class WellKnownResource {
     @SecurityRequirements
     @Operation(summary = "The server's did:web document (RSA and Ed25519 verification methods)")
     public Response didDocument() {
-        String did = "did:web:" + didDomain.map(String::trim).filter(d -> !d.isEmpty()).orElse(publicUrl.didWebDomain());
+        String did = serverDid.did();
         List<PublicJsonWebKey> keys = new ArrayList<>(keyRing.publishedRsaKeys());
         keys.add(keyRing.ed25519Key());
         JsonArrayBuilder methods = Jsonp.arrayBuilder();

@@ -26,5 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         bearerFormat = "JWT", description = "A principal-session token from POST /v1/principal-sessions")
 @SecurityScheme(securitySchemeName = "scimToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "A SCIM token from POST /v1/scim/tokens; errors under /scim/v2 use SCIM's error schema")
+@SecurityScheme(securitySchemeName = "grantToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "An agent's live grant token (the vault exchange)")
 public class GrantexApplication extends Application {
 }

@@ -4,6 +4,8 @@ import dev.grantex.agents.Agent;
 import dev.grantex.agents.Scopes;
 import dev.grantex.authorization.AuthorizationPolicy;
 import dev.grantex.authorization.PolicyDenied;
+import dev.grantex.credentials.CredentialFormat;
+import dev.grantex.credentials.CredentialIssuer;
 import dev.grantex.grants.Grant;
 import dev.grantex.grants.GrantService;
 import dev.grantex.platform.Caller;
@@ -43,6 +45,9 @@ public class DelegationService {
     TokenIssuer issuer;
 
     @Inject
+    CredentialIssuer credentials;
+
+    @Inject
     AuthorizationPolicy policy;
 
     @Inject
@@ -58,7 +63,7 @@ public class DelegationService {
             throw ApiException.badRequest("parentGrantToken, subAgentId and scopes are required");
         }
         List<String> scopes = Scopes.validate(body.scopes());
-        CredentialFormats.requireSupported(body.credentialFormat());
+        CredentialFormat format = CredentialFormat.parse(body.credentialFormat(), CredentialFormat.AT_DELEGATION);
         VerifiedToken parent = verifier.parse(body.parentGrantToken())
                 .orElseThrow(() -> ApiException.badRequest("Invalid parent grant token"));
         if (!parent.developerId().equals(caller.developerId())) {
@@ -99,7 +104,8 @@ public class DelegationService {
         }
         Grant child = grants.create(caller.developerId(), subAgent.id(), parentGrant.principalId(), scopes, expiresAt,
                 parentGrant, null);
-        return issuer.issue(child, subAgent.did(), parent.agentDid(), null);
+        TokenIssuer.Issued issued = issuer.issue(child, subAgent.did(), parent.agentDid(), null);
+        return issued.withCredentials(credentials.issue(child, subAgent.did(), format, null));
     }
 
     private int maxDepth() {

@@ -1,5 +1,6 @@
 package dev.grantex.tokens;
 
+import dev.grantex.credentials.CredentialIssuer;
 import dev.grantex.events.EventLog;
 import dev.grantex.events.EventType;
 import dev.grantex.grants.Grant;
@@ -31,7 +32,10 @@ public class TokenIssuer {
     static final Duration REFRESH_LIFETIME = Duration.ofDays(30);
 
     /** A grant with the tokens just issued for it; the refresh token exists in clear only here. */
-    public record Issued(Grant grant, String grantToken, String refreshToken) {
+    public record Issued(Grant grant, String grantToken, String refreshToken, CredentialIssuer.Issued credentials) {
+        Issued withCredentials(CredentialIssuer.Issued issuedCredentials) {
+            return new Issued(grant, grantToken, refreshToken, issuedCredentials);
+        }
     }
 
     @PersistenceContext(unitName = "grantex")
@@ -86,6 +90,6 @@ public class TokenIssuer {
                 .add("tokenId", jti).add("grantId", grant.id()).add("agentId", grant.agentId())
                 .add("principalId", grant.principalId()).add("scopes", Jsonp.stringArray(grant.scopes()))
                 .add("expiresAt", Timestamps.format(grant.expiresAt())).build());
-        return new Issued(grant, token, refreshToken);
+        return new Issued(grant, token, refreshToken, CredentialIssuer.Issued.NOTHING);
     }
 }

@@ -4,6 +4,8 @@ import dev.grantex.agents.Agent;
 import dev.grantex.authorization.AuthRequest;
 import dev.grantex.authorization.AuthorizationService;
 import dev.grantex.budgets.BudgetService;
+import dev.grantex.credentials.CredentialFormat;
+import dev.grantex.credentials.CredentialIssuer;
 import dev.grantex.grants.Grant;
 import dev.grantex.grants.GrantService;
 import dev.grantex.platform.Caller;
@@ -15,6 +17,7 @@ import dev.grantex.platform.storage.BatchedDelete;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -45,6 +48,9 @@ public class TokenService {
     BudgetService budgets;
 
     @Inject
+    CredentialIssuer credentials;
+
+    @Inject
     BatchedDelete purges;
 
     @Inject
@@ -56,8 +62,12 @@ public class TokenService {
     @Inject
     RevocationCache revocations;
 
-    /** Consumes the code and creates the grant, its token and refresh token, all or nothing. */
-    public TokenIssuer.Issued exchange(Caller caller, String code, String agentId, String codeVerifier) {
+    /**
+     * Consumes the code and creates the grant, its token and refresh token, and the credential asked
+     * for, all or nothing.
+     */
+    public TokenIssuer.Issued exchange(Caller caller, String code, String agentId, String codeVerifier,
+                                       CredentialFormat format, JsonObject holderKey) {
         AuthRequest request = authorizations.consume(caller, code, agentId, codeVerifier);
         Instant now = clock.instant();
         // Locked, because this creates a grant: concurrent exchanges cannot all pass the same count.
@@ -69,7 +79,9 @@ public class TokenService {
         Instant expiresAt = now.plus(Duration.between(request.createdAt(), request.expiresAt())).truncatedTo(ChronoUnit.SECONDS);
         Grant grant = grants.create(caller.developerId(), request.agentId(), request.principalId(), request.scopes(),
                 expiresAt, null, request.audience());
-        return issuer.issue(grant, Agent.didOf(request.agentId()), null, null);
+        String agentDid = Agent.didOf(request.agentId());
+        TokenIssuer.Issued issued = issuer.issue(grant, agentDid, null, null);
+        return issued.withCredentials(credentials.issue(grant, agentDid, format, holderKey));
     }
 
     /**

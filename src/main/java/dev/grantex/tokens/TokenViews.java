@@ -2,6 +2,7 @@ package dev.grantex.tokens;
 
 import dev.grantex.platform.Timestamps;
 import dev.grantex.platform.errors.ApiException;
+import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +15,26 @@ public final class TokenViews {
 
     public record ExchangeRequest(@Schema(required = true) String code, @Schema(required = true) String agentId,
                                   @Schema(description = "The PKCE verifier when the request had a codeChallenge") String codeVerifier,
-                                  @Schema(enumeration = "jwt") String credentialFormat) {
+                                  @Schema(enumeration = {"jwt", "vc-jwt", "sd-jwt", "both"}, defaultValue = "jwt",
+                                          description = "What is issued beside the grant token: vc-jwt and both add a VC-JWT, sd-jwt an SD-JWT")
+                                  String credentialFormat,
+                                  @Schema(description = "Beyond the contract: the holder's public JWK an SD-JWT is bound to (cnf), "
+                                          + "so that its presentations can carry a key-binding JWT")
+                                  JsonObject holderKey) {
     }
 
     public record RefreshRequest(@Schema(required = true) String refreshToken, @Schema(required = true) String agentId) {
     }
 
-    /** The answer of token exchange, refresh and delegation. */
+    /** The answer of token exchange, refresh and delegation, with the credential asked for, if any. */
     public record TokenView(String grantToken, String expiresAt, List<String> scopes, String refreshToken,
-                            String grantId) {
+                            String grantId,
+                            @JsonbNillable(false) String verifiableCredential,
+                            @JsonbNillable(false) String sdJwtCredential) {
         public static TokenView of(TokenIssuer.Issued issued) {
             return new TokenView(issued.grantToken(), Timestamps.format(issued.grant().expiresAt()),
-                    issued.grant().scopes(), issued.refreshToken(), issued.grant().id());
+                    issued.grant().scopes(), issued.refreshToken(), issued.grant().id(),
+                    issued.credentials().verifiableCredential(), issued.credentials().sdJwtCredential());
         }
     }
 
@@ -64,6 +73,7 @@ public final class TokenViews {
             @Schema(required = true) String subAgentId,
             @Schema(required = true, description = "A subset of the parent grant's scopes") List<String> scopes,
             @Schema(defaultValue = "1h", description = "An integer and a unit: s, m, h or d; capped at the parent's expiry") String expiresIn,
-            @Schema(enumeration = "jwt") String credentialFormat) {
+            @Schema(enumeration = {"jwt", "vc-jwt", "both"}, defaultValue = "jwt",
+                    description = "vc-jwt and both add a VC-JWT (a DelegatedGrantCredential)") String credentialFormat) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.grantex.tokens;
 
+import dev.grantex.credentials.CredentialFormat;
 import dev.grantex.platform.Fields;
 import dev.grantex.platform.RequestContext;
 import dev.grantex.platform.Timestamps;
@@ -58,9 +59,9 @@ public class TokensResource {
         ExchangeRequest request = JsonRequests.bind(body, ExchangeRequest.class);
         Fields.requireText(request.code(), "code", 512);
         Fields.requireText(request.agentId(), "agentId", 256);
-        CredentialFormats.requireSupported(request.credentialFormat());
+        CredentialFormat format = CredentialFormat.parse(request.credentialFormat(), CredentialFormat.AT_EXCHANGE);
         TokenIssuer.Issued issued = tokens.exchange(requestContext.caller(), request.code(), request.agentId(),
-                request.codeVerifier());
+                request.codeVerifier(), format, request.holderKey());
         usage.count(requestContext.caller().developerId(), UsageMetric.TOKEN_EXCHANGES);
         return Response.status(201).entity(TokenView.of(issued)).build();
     }

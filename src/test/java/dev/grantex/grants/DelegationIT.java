@@ -59,7 +59,7 @@ class DelegationIT {
     }
 
     @Test
-    void onlyJwtCredentialsAreDelegated() {
+    void sdJwtCredentialsAreNotDelegated() {
         Flows.Issued parent = Flows.grant(developer, agentId, List.of("read"));
         String body = "{\"parentGrantToken\":\"" + parent.grantToken() + "\",\"subAgentId\":\"" + subAgent
                 + "\",\"scopes\":[\"read\"],\"credentialFormat\":\"sd-jwt\"}";

@@ -112,10 +112,12 @@ class TokensIT {
     }
 
     @Test
-    void onlyJwtCredentialsAreIssued() {
+    void unknownCredentialFormatsAreRefused() {
         String code = code();
-        assertError(developer.api().post("/v1/token", json("code", code, "agentId", agentId, "credentialFormat", "vc-jwt")),
-                400, "BAD_REQUEST");
+        for (String format : List.of("agent-passport", "VC-JWT", "")) {
+            assertError(developer.api().post("/v1/token", json("code", code, "agentId", agentId, "credentialFormat", format)),
+                    400, "BAD_REQUEST");
+        }
         JsonObject issued = developer.api().post("/v1/token", json("code", code, "agentId", agentId, "credentialFormat", "jwt"))
                 .expect(201).json();
         assertTrue(Flows.valid(developer, issued.getString("grantToken")), "the refused request consumed nothing");

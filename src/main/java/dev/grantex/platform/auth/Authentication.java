@@ -66,6 +66,9 @@ public class Authentication {
             if (RouteAnnotations.has(route, ScimEndpoint.class)) {
                 return CredentialKind.SCIM_TOKEN;
             }
+            if (RouteAnnotations.has(route, GrantTokenEndpoint.class)) {
+                return CredentialKind.GRANT_TOKEN;
+            }
             return CredentialKind.API_KEY;
         });
     }

@@ -17,5 +17,7 @@ public enum CredentialKind {
     /** The operator's GRANTEX_METRICS_KEY, when one is set (@MetricsEndpoint). */
     METRICS_KEY,
     /** A developer's SCIM token from POST /v1/scim/tokens (@ScimEndpoint). */
-    SCIM_TOKEN
+    SCIM_TOKEN,
+    /** An agent's live grant token, of whichever developer issued it (@GrantTokenEndpoint). */
+    GRANT_TOKEN
 }

@@ -1,0 +1,54 @@
+package dev.grantex.credentials;
+
+import dev.grantex.platform.Ids;
+import dev.grantex.platform.web.PublicUrl;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+
+/** Hands out status-list bits to new credentials and sets them when credentials are revoked. */
+@ApplicationScoped
+public class StatusLists {
+    @PersistenceContext(unitName = "grantex")
+    EntityManager em;
+
+    @Inject
+    PublicUrl publicUrl;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * The next free bit of the developer's newest list with room, or of a new list. The list stays
+     * locked until the caller's transaction ends, so no bit is handed out twice.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    StatusEntry allocate(String developerId) {
+        List<String> open = em.createQuery("SELECT s.id FROM StatusList s WHERE s.developerId = :dev "
+                        + "AND s.nextIndex < s.size ORDER BY s.createdAt DESC", String.class)
+                .setParameter("dev", developerId).setMaxResults(1).getResultList();
+        StatusList list = open.isEmpty() ? null : em.find(StatusList.class, open.get(0), LockModeType.PESSIMISTIC_WRITE);
+        if (list == null || list.full()) {
+            list = new StatusList(Ids.newId("stl"), developerId, clock.instant());
+            em.persist(list);
+        }
+        return new StatusEntry(list.id(), list.allocate());
+    }
+
+    /** Sets the bits of one list, locked, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void revoke(String listId, Collection<Integer> indexes) {
+        em.find(StatusList.class, listId, LockModeType.PESSIMISTIC_WRITE).revoke(indexes, clock.instant());
+    }
+
+    /** The public URL of a list's credential. */
+    String url(String listId) {
+        return publicUrl.origin() + "/v1/credentials/status/" + listId;
+    }
+}
