@@ -29,7 +29,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -43,7 +42,6 @@ public class BudgetService {
     static final int MAX_DESCRIPTION = 1000;
     static final int MAX_METADATA = 8192;
     private static final int CLOSING_BATCH = 500;
-    private static final Pattern CURRENCY = Pattern.compile("[A-Za-z]{3}");
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     /** A debit's answer, and whether it is the stored answer to an earlier request with the same key. */
@@ -66,7 +64,7 @@ public class BudgetService {
     public AllocationView allocate(String developerId, AllocateRequest request) {
         String grantId = required(request.grantId(), "grantId");
         BigDecimal initial = Money.positive(request.initialBudget(), "initialBudget");
-        String currency = currency(request.currency());
+        String currency = Money.currency(request.currency(), "currency");
         Grant grant = grants.get(developerId, grantId);
         Instant now = clock.instant();
         if (!grant.usable(now)) {
@@ -176,6 +174,14 @@ public class BudgetService {
         return new TransactionPage(rows, total);
     }
 
+    /** The grant's open budget, if it has one: what remains of it and in which currency. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<BudgetAllocation> openBudget(String grantId) {
+        return em.createQuery("SELECT a FROM BudgetAllocation a WHERE a.grantId = :grant AND a.closedAt IS NULL",
+                        BudgetAllocation.class)
+                .setParameter("grant", grantId).getResultList().stream().findFirst();
+    }
+
     /** What remains of the grant's open budget, for the bdg claim of the tokens issued for it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<BigDecimal> remainingOf(String grantId) {
@@ -244,16 +250,6 @@ public class BudgetService {
             throw ApiException.badRequest("'" + field + "' is required");
         }
         return value;
-    }
-
-    private static String currency(String currency) {
-        if (currency == null) {
-            return "USD";
-        }
-        if (!CURRENCY.matcher(currency).matches()) {
-            throw ApiException.badRequest("'currency' must be a three-letter ISO 4217 code such as USD");
-        }
-        return currency.toUpperCase(Locale.ROOT);
     }
 
     private static ApiException grantInactive() {

@@ -1,5 +1,5 @@
 package dev.grantex.credentials;
 
 /** A credential's place in a status list: the list and the bit. */
-record StatusEntry(String listId, int index) {
+public record StatusEntry(String listId, int index) {
 }

@@ -29,7 +29,7 @@ public class StatusLists {
      * locked until the caller's transaction ends, so no bit is handed out twice.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    StatusEntry allocate(String developerId) {
+    public StatusEntry allocate(String developerId) {
         List<String> open = em.createQuery("SELECT s.id FROM StatusList s WHERE s.developerId = :dev "
                         + "AND s.nextIndex < s.size ORDER BY s.createdAt DESC", String.class)
                 .setParameter("dev", developerId).setMaxResults(1).getResultList();
@@ -43,12 +43,12 @@ public class StatusLists {
 
     /** Sets the bits of one list, locked, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    void revoke(String listId, Collection<Integer> indexes) {
+    public void revoke(String listId, Collection<Integer> indexes) {
         em.find(StatusList.class, listId, LockModeType.PESSIMISTIC_WRITE).revoke(indexes, clock.instant());
     }
 
     /** The public URL of a list's credential. */
-    String url(String listId) {
+    public String url(String listId) {
         return publicUrl.origin() + "/v1/credentials/status/" + listId;
     }
 }

@@ -15,7 +15,12 @@ public final class Ids {
     }
 
     public static String newId(String prefix) {
-        return prefix + "_" + new Ulid(System.currentTimeMillis(), RandomBytes.of(Ulid.RANDOM_BYTES));
+        return prefix + "_" + newUlid();
+    }
+
+    /** A ULID alone, for identifiers of another form (such as a passport's URN). */
+    public static String newUlid() {
+        return new Ulid(System.currentTimeMillis(), RandomBytes.of(Ulid.RANDOM_BYTES)).toString();
     }
 
     /** The smallest id of the prefix that a moment can have: ids from it on were made at that moment or later. */

@@ -1,6 +1,7 @@
 package dev.grantex.it;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
@@ -15,6 +16,13 @@ public record Reply(int status, HttpResponse<String> raw) {
     public JsonObject json() {
         try (var reader = Json.createReader(new StringReader(raw.body()))) {
             return reader.readObject();
+        }
+    }
+
+    /** The body as a JSON array (routes that answer a bare array). */
+    public JsonArray jsonArray() {
+        try (var reader = Json.createReader(new StringReader(raw.body()))) {
+            return reader.readArray();
         }
     }
 

@@ -54,6 +54,11 @@ public final class Jsonp {
         return PROVIDER.createObjectBuilder();
     }
 
+    /** A builder starting with the members of {@code object}. */
+    public static JsonObjectBuilder objectBuilder(JsonObject object) {
+        return PROVIDER.createObjectBuilder(object);
+    }
+
     public static JsonArrayBuilder arrayBuilder() {
         return PROVIDER.createArrayBuilder();
     }
