@@ -34,6 +34,13 @@ ensure_prometheus_parser() {
   fi
 }
 
+# Debian's dnsmasq (the binary alone, no service): the domain tests start it on 127.0.0.1 to serve TXT records.
+ensure_dnsmasq() {
+  if ! [ -x /usr/sbin/dnsmasq ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dnsmasq-base >/dev/null
+  fi
+}
+
 ensure_browser() {
   if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null

@@ -4,6 +4,7 @@ import dev.grantex.authorization.AuthorizeViews.AuthorizeRequest;
 import dev.grantex.authorization.AuthorizeViews.AuthorizeView;
 import dev.grantex.authorization.AuthorizeViews.SandboxApprovedView;
 import dev.grantex.authorization.AuthorizeViews.SandboxDeniedView;
+import dev.grantex.domains.ConsentOrigins;
 import dev.grantex.platform.Caller;
 import dev.grantex.platform.RequestContext;
 import dev.grantex.platform.Timestamps;
@@ -12,7 +13,6 @@ import dev.grantex.platform.ratelimit.RateLimitDecision;
 import dev.grantex.platform.ratelimit.RateLimitSettings;
 import dev.grantex.platform.ratelimit.RateLimitedException;
 import dev.grantex.platform.ratelimit.RateLimiter;
-import dev.grantex.platform.web.PublicUrl;
 import dev.grantex.usage.UsageMeter;
 import dev.grantex.usage.UsageMetric;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +54,7 @@ public class AuthorizeResource {
     RateLimitSettings rateLimits;
 
     @Inject
-    PublicUrl publicUrl;
+    ConsentOrigins consentOrigins;
 
     @Inject
     UsageMeter usage;
@@ -91,7 +91,7 @@ public class AuthorizeResource {
         created.verdict().ifPresent(verdict -> policyDecisions.allowed(caller, r, verdict));
         boolean policyDecided = created.verdict().isPresent();
         AuthorizeView view = new AuthorizeView(r.id(),
-                publicUrl.origin() + "/consent?req=" + URLEncoder.encode(r.id(), StandardCharsets.UTF_8),
+                consentOrigins.originFor(caller.developerId()) + "/consent?req=" + URLEncoder.encode(r.id(), StandardCharsets.UTF_8),
                 Timestamps.format(r.expiresAt()), r.agentId(), r.principalId(), r.scopes(), r.expiresIn(), r.status(),
                 Timestamps.format(r.createdAt()),
                 caller.sandbox() ? Boolean.TRUE : null,
