@@ -6,6 +6,7 @@ import com.authlete.sd.SDObjectBuilder;
 import dev.grantex.events.EventLog;
 import dev.grantex.events.EventType;
 import dev.grantex.grants.Grant;
+import dev.grantex.keys.PublicKeys;
 import dev.grantex.keys.ServerDid;
 import dev.grantex.keys.SignedJwts;
 import dev.grantex.platform.Ids;
@@ -72,7 +73,7 @@ public class CredentialIssuer {
         return switch (format) {
             case JWT -> Issued.NOTHING;
             case VC_JWT, BOTH -> new Issued(vcJwt(grant, agentDid), null);
-            case SD_JWT -> new Issued(null, sdJwt(grant, agentDid, holderKey == null ? null : HolderKeys.parse(holderKey)));
+            case SD_JWT -> new Issued(null, sdJwt(grant, agentDid, holderKey == null ? null : PublicKeys.parse(holderKey, "holderKey")));
         };
     }
 
@@ -123,7 +124,7 @@ public class CredentialIssuer {
         claims.setClaim("vc", vc(type, subject.build(), status));
         claims.setClaim("_sd_alg", SD_ALG);
         if (holderKey != null) {
-            claims.setClaim("cnf", Map.of("jwk", HolderKeys.publicParameters(holderKey)));
+            claims.setClaim("cnf", Map.of("jwk", PublicKeys.publicParameters(holderKey)));
         }
         String sdJwt = new SDJWT(signedJwts.sign(claims, SD_JWT_TYP), disclosures).toString();
         em.persist(new VerifiableCredential(id, grant, agentDid, type, CredentialFormat.SD_JWT, sdJwt, status, now));

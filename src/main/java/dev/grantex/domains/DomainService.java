@@ -36,7 +36,7 @@ public class DomainService {
     Clock clock;
 
     /** The host name in lower case, or 400. */
-    static String hostName(String domain) {
+    public static String hostName(String domain) {
         String lower = domain == null ? "" : domain.trim().toLowerCase(Locale.ROOT);
         if (!HOST_NAME.matcher(lower).matches()) {
             throw ApiException.badRequest("domain must be a DNS host name of at least two labels, such as auth.example.com, "
