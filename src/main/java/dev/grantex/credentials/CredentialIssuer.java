@@ -144,18 +144,11 @@ public class CredentialIssuer {
     }
 
     private Map<String, Object> vc(String type, Map<String, Object> subject, StatusEntry status) {
-        String listUrl = statusLists.url(status.listId());
-        Map<String, Object> credentialStatus = new LinkedHashMap<>();
-        credentialStatus.put("id", listUrl + "#" + status.index());
-        credentialStatus.put("type", "StatusList2021Entry");
-        credentialStatus.put("statusPurpose", StatusList.REVOCATION);
-        credentialStatus.put("statusListIndex", Integer.toString(status.index()));
-        credentialStatus.put("statusListCredential", listUrl);
         Map<String, Object> vc = new LinkedHashMap<>();
         vc.put("@context", CONTEXT);
         vc.put("type", List.of("VerifiableCredential", type));
         vc.put("credentialSubject", subject);
-        vc.put("credentialStatus", credentialStatus);
+        vc.put("credentialStatus", statusLists.credentialStatus(status));
         return vc;
     }
 

@@ -23,10 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /** A developer's issued credentials, their online verification, and their revocation with their grants. */
 @ApplicationScoped
@@ -144,7 +141,7 @@ public class CredentialService {
 
     /**
      * Revokes the active credentials of revoked grants and sets their status-list bits, in the revoking
-     * transaction. Lists are locked in id order, so two revocations cannot deadlock on them.
+     * transaction.
      */
     void revokeWithGrants(@Observes GrantsRevoked revoked) {
         List<VerifiableCredential> active = em.createQuery("SELECT v FROM VerifiableCredential v "
@@ -156,11 +153,8 @@ public class CredentialService {
         if (active.isEmpty()) {
             return;
         }
+        statusLists.revoke(active.stream().map(VerifiableCredential::statusEntry).toList());
         Instant now = clock.instant();
-        Map<String, List<Integer>> bitsByList = active.stream().collect(Collectors.groupingBy(
-                VerifiableCredential::statusListId, TreeMap::new,
-                Collectors.mapping(VerifiableCredential::statusListIdx, Collectors.toList())));
-        bitsByList.forEach(statusLists::revoke);
         active.forEach(vc -> vc.revoke(now));
     }
 }

@@ -9,8 +9,13 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Hands out status-list bits to new credentials and sets them when credentials are revoked. */
 @ApplicationScoped
@@ -41,10 +46,29 @@ public class StatusLists {
         return new StatusEntry(list.id(), list.allocate());
     }
 
-    /** Sets the bits of one list, locked, in the caller's transaction. */
+    /**
+     * Sets the bits of these entries in the caller's transaction. Each list is locked once, in id
+     * order, so two revocations cannot deadlock on them.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void revoke(String listId, Collection<Integer> indexes) {
-        em.find(StatusList.class, listId, LockModeType.PESSIMISTIC_WRITE).revoke(indexes, clock.instant());
+    public void revoke(Collection<StatusEntry> entries) {
+        Instant now = clock.instant();
+        entries.stream().collect(Collectors.groupingBy(StatusEntry::listId, TreeMap::new,
+                        Collectors.mapping(StatusEntry::index, Collectors.toList())))
+                .forEach((listId, indexes) -> em.find(StatusList.class, listId, LockModeType.PESSIMISTIC_WRITE)
+                        .revoke(indexes, now));
+    }
+
+    /** The credentialStatus member of a credential that holds this entry (a StatusList2021Entry). */
+    public Map<String, Object> credentialStatus(StatusEntry entry) {
+        String listUrl = url(entry.listId());
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("id", listUrl + "#" + entry.index());
+        status.put("type", "StatusList2021Entry");
+        status.put("statusPurpose", StatusList.REVOCATION);
+        status.put("statusListIndex", Integer.toString(entry.index()));
+        status.put("statusListCredential", listUrl);
+        return status;
     }
 
     /** The public URL of a list's credential. */

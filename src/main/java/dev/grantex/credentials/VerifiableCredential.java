@@ -112,8 +112,8 @@ public class VerifiableCredential {
         return status;
     }
 
-    String statusListId() {
-        return statusListId;
+    StatusEntry statusEntry() {
+        return new StatusEntry(statusListId, statusListIdx);
     }
 
     public int statusListIdx() {

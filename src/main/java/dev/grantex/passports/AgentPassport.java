@@ -123,12 +123,8 @@ public class AgentPassport {
         return credential;
     }
 
-    String statusListId() {
-        return statusListId;
-    }
-
-    int statusListIdx() {
-        return statusListIdx;
+    StatusEntry statusEntry() {
+        return new StatusEntry(statusListId, statusListIdx);
     }
 
     Instant issuedAt() {

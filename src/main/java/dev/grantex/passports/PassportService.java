@@ -42,9 +42,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -217,7 +215,6 @@ public class PassportService {
                                   String currency, List<String> rails, String parentPassportId, StatusEntry status,
                                   Instant now, Instant expiresAt) {
         String did = serverDid.did();
-        String listUrl = statusLists.url(status.listId());
         var subject = Jsonp.objectBuilder()
                 .add("id", agent.did())
                 .add("type", "AIAgent")
@@ -241,12 +238,7 @@ public class PassportService {
                 .add("validFrom", Timestamps.format(now))
                 .add("validUntil", Timestamps.format(expiresAt))
                 .add("credentialSubject", subject)
-                .add("credentialStatus", Jsonp.objectBuilder()
-                        .add("id", listUrl + "#" + status.index())
-                        .add("type", "StatusList2021Entry")
-                        .add("statusPurpose", "revocation")
-                        .add("statusListIndex", Integer.toString(status.index()))
-                        .add("statusListCredential", listUrl))
+                .add("credentialStatus", Jsonp.objectBuilder(statusLists.credentialStatus(status)))
                 .build();
     }
 
@@ -317,11 +309,8 @@ public class PassportService {
         if (passports.isEmpty()) {
             return;
         }
+        statusLists.revoke(passports.stream().map(AgentPassport::statusEntry).toList());
         Instant now = clock.instant();
-        Map<String, List<Integer>> bitsByList = passports.stream().collect(Collectors.groupingBy(
-                AgentPassport::statusListId, TreeMap::new,
-                Collectors.mapping(AgentPassport::statusListIdx, Collectors.toList())));
-        bitsByList.forEach(statusLists::revoke);
         for (AgentPassport passport : passports) {
             passport.revoke(now);
             events.record(passport.developerId(), EventType.PASSPORT_REVOKED, Jsonp.objectBuilder()

@@ -54,6 +54,11 @@ public final class Jsonp {
         return PROVIDER.createObjectBuilder();
     }
 
+    /** A builder starting with these members (strings, numbers, booleans, lists and maps of them). */
+    public static JsonObjectBuilder objectBuilder(Map<String, Object> members) {
+        return PROVIDER.createObjectBuilder(members);
+    }
+
     /** A builder starting with the members of {@code object}. */
     public static JsonObjectBuilder objectBuilder(JsonObject object) {
         return PROVIDER.createObjectBuilder(object);
