@@ -156,6 +156,10 @@ public class AuthRequest {
         status = CONSUMED;
     }
 
+    void markFidoVerified() {
+        fidoVerified = true;
+    }
+
     boolean fidoVerified() {
         return fidoVerified;
     }

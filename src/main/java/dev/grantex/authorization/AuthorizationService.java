@@ -127,6 +127,15 @@ public class AuthorizationService {
         return em.find(Developer.class, request.developerId()).fidoRequired();
     }
 
+    /**
+     * A verified passkey assertion of the request's principal satisfies the developer's fidoRequired,
+     * inside the verifying transaction; 404 unless the request is still pending.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markFidoVerified(String id) {
+        lockPending(id).orElseThrow(() -> ApiException.notFound("Authorization request not found")).markFidoVerified();
+    }
+
     /** The principal approves: a fresh code; anything but a pending, unexpired request is 410. */
     public Consent approve(String id) {
         AuthRequest request = lockPending(id).orElseThrow(() ->

@@ -11,27 +11,34 @@ final class ConsentPage {
     }
 
     static String request(AuthRequest request, Agent agent, List<String> scopeDescriptions) {
-        StringBuilder scopes = new StringBuilder();
-        for (int i = 0; i < scopeDescriptions.size(); i++) {
-            scopes.append("<li><span class=\"what\">").append(escape(scopeDescriptions.get(i)))
-                    .append("</span> <code>").append(escape(request.scopes().get(i))).append("</code></li>");
-        }
-        String description = agent.description().isEmpty() ? ""
-                : "<p class=\"description\">" + escape(agent.description()) + "</p>";
-        String body = """
-                <h1><span class="agent">%s</span> wants access on your behalf</h1>
-                %s
-                <p>This request is for the account <strong>%s</strong>. If you allow it, this agent may:</p>
-                <ul class="scopes" aria-label="Requested permissions">%s</ul>
-                <p class="until">For %s from now. You can withdraw this at any time.</p>
+        String body = summary(request, agent, scopeDescriptions) + """
                 <form method="post" action="/consent" class="actions">
                   <input type="hidden" name="req" value="%s">
                   <button type="submit" name="decision" value="deny" class="deny">Deny</button>
                   <button type="submit" name="decision" value="approve" class="approve">Allow</button>
                 </form>
-                <p class="agent-id">Agent identity: <code>%s</code></p>
-                """.formatted(escape(agent.name()), description, escape(request.principalId()), scopes,
-                escape(lifetime(request.expiresIn())), escape(request.id()), escape(agent.did()));
+                """.formatted(escape(request.id())) + agentIdentity(agent);
+        return page("Allow " + agent.name() + "?", body);
+    }
+
+    /**
+     * The request while the developer's passkey check is outstanding: a button that runs the WebAuthn
+     * assertion (passkey.js), after which the page reloads with the decision form.
+     */
+    static String passkeyStep(AuthRequest request, Agent agent, List<String> scopeDescriptions) {
+        String body = summary(request, agent, scopeDescriptions) + """
+                <section class="passkey" aria-labelledby="passkey-title">
+                  <h2 id="passkey-title">First, confirm it is you</h2>
+                  <p>This application asks you to confirm with your passkey (a security key, or your device's
+                  fingerprint, face or screen lock) before you answer.</p>
+                  <noscript><p class="problem">Confirming with a passkey needs JavaScript. Turn it on and reload this page.</p></noscript>
+                  <p class="problem" id="passkey-problem" role="alert" hidden></p>
+                  <div class="actions">
+                    <button type="button" id="passkey" class="approve" data-request="%s">Confirm with passkey</button>
+                  </div>
+                </section>
+                <script src="/consent/passkey.js"></script>
+                """.formatted(escape(request.id())) + agentIdentity(agent);
         return page("Allow " + agent.name() + "?", body);
     }
 
@@ -52,6 +59,28 @@ final class ConsentPage {
 
     static String problem(String title, String explanation) {
         return page(title, "<h1>" + escape(title) + "</h1><p>" + escape(explanation) + "</p>");
+    }
+
+    private static String summary(AuthRequest request, Agent agent, List<String> scopeDescriptions) {
+        StringBuilder scopes = new StringBuilder();
+        for (int i = 0; i < scopeDescriptions.size(); i++) {
+            scopes.append("<li><span class=\"what\">").append(escape(scopeDescriptions.get(i)))
+                    .append("</span> <code>").append(escape(request.scopes().get(i))).append("</code></li>");
+        }
+        String description = agent.description().isEmpty() ? ""
+                : "<p class=\"description\">" + escape(agent.description()) + "</p>";
+        return """
+                <h1><span class="agent">%s</span> wants access on your behalf</h1>
+                %s
+                <p>This request is for the account <strong>%s</strong>. If you allow it, this agent may:</p>
+                <ul class="scopes" aria-label="Requested permissions">%s</ul>
+                <p class="until">For %s from now. You can withdraw this at any time.</p>
+                """.formatted(escape(agent.name()), description, escape(request.principalId()), scopes,
+                escape(lifetime(request.expiresIn())));
+    }
+
+    private static String agentIdentity(Agent agent) {
+        return "<p class=\"agent-id\">Agent identity: <code>" + escape(agent.did()) + "</code></p>\n";
     }
 
     /** "24h" → "24 hours", "1d" → "1 day": expiresIn was validated when the request was made. */
@@ -91,6 +120,8 @@ final class ConsentPage {
                   .approve { background: #1d3fbb; color: #fff; }
                   .deny { background: #fff; color: #1d3fbb; }
                   .code { font-size: 1.1rem; word-break: break-all; }
+                  .passkey h2 { font-size: 1.1rem; }
+                  .problem { color: #a00020; font-weight: 600; }
                 </style>
                 </head>
                 <body>

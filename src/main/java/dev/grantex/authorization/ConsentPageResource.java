@@ -3,6 +3,7 @@ package dev.grantex.authorization;
 import dev.grantex.agents.Agent;
 import dev.grantex.platform.auth.PublicEndpoint;
 import dev.grantex.platform.errors.ApiException;
+import dev.grantex.platform.web.PageAssets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,7 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * The consent page a principal is sent to (the consentUrl). It is rendered on the server and works
  * without JavaScript: the decision is a form post, answered with a redirect to the application's
- * redirectUri carrying code and state, or error=access_denied.
+ * redirectUri carrying code and state, or error=access_denied. Only the passkey step, when the
+ * developer requires it, needs a script: WebAuthn is a browser API.
  */
 @Path("/consent")
 @ApplicationScoped
@@ -32,6 +35,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Consent")
 public class ConsentPageResource {
     private static final String HTML = MediaType.TEXT_HTML + ";charset=utf-8";
+    private static final String PASSKEY_SCRIPT = PageAssets.text("pages/passkey.js");
+    /** The passkey step runs this server's script, which calls this server's WebAuthn routes. */
+    private static final String PASSKEY_POLICY = "default-src 'none'; script-src 'self'; connect-src 'self'; "
+            + "style-src 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
     @Inject
     AuthorizationService authorizations;
@@ -53,9 +60,21 @@ public class ConsentPageResource {
             return problemFor(e);
         }
         Agent agent = authorizations.agentOf(request);
-        String html = ConsentPage.request(request, agent,
-                request.scopes().stream().map(ScopeDescriptions::forPeople).toList());
-        return page(200, html, formAction(request.redirectUri()));
+        List<String> descriptions = request.scopes().stream().map(ScopeDescriptions::forPeople).toList();
+        if (authorizations.fidoRequired(request) && !request.fidoVerified()) {
+            return Response.ok(ConsentPage.passkeyStep(request, agent, descriptions)).type(HTML)
+                    .header("Content-Security-Policy", PASSKEY_POLICY).build();
+        }
+        return page(200, ConsentPage.request(request, agent, descriptions), formAction(request.redirectUri()));
+    }
+
+    @GET
+    @Path("passkey.js")
+    @Produces("text/javascript;charset=utf-8")
+    @SecurityRequirements
+    @Operation(hidden = true)
+    public Response passkeyScript() {
+        return Response.ok(PASSKEY_SCRIPT).build();
     }
 
     @POST
@@ -91,8 +110,9 @@ public class ConsentPageResource {
                     "The consent link is not valid. Go back to the application and start again.");
             case 410 -> problem(410, "This request is no longer open",
                     "It has expired or was already answered. Go back to the application and start again.");
-            case 403 -> problem(403, "A security key is required",
-                    "This application requires confirming with a security key, which this page cannot do yet.");
+            case 403 -> problem(403, "Confirm with your passkey first",
+                    "This application asks you to confirm with your passkey first. Go back to the consent page and "
+                            + "choose Confirm with passkey.");
             default -> problem(e.status(), "This request could not be handled", e.getMessage());
         };
     }

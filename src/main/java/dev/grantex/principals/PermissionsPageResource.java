@@ -1,16 +1,13 @@
 package dev.grantex.principals;
 
 import dev.grantex.platform.auth.PublicEndpoint;
+import dev.grantex.platform.web.PageAssets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @PublicEndpoint
 @Tag(name = "Principal sessions")
 public class PermissionsPageResource {
-    private static final String HTML = text("pages/permissions.html");
-    private static final String SCRIPT = text("pages/permissions.js");
+    private static final String HTML = PageAssets.text("pages/permissions.html");
+    private static final String SCRIPT = PageAssets.text("pages/permissions.js");
     private static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; "
             + "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -45,16 +42,5 @@ public class PermissionsPageResource {
     @Operation(hidden = true)
     public Response script() {
         return Response.ok(SCRIPT).build();
-    }
-
-    private static String text(String resource) {
-        try (InputStream in = PermissionsPageResource.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the application");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
