@@ -1,8 +1,12 @@
 package dev.grantex.agents;
 
 import dev.grantex.platform.errors.ApiException;
+import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Validation of scope lists: at most 100 scopes, each 1 to 256 characters of OAuth's scope-token
@@ -11,8 +15,15 @@ import java.util.List;
 public final class Scopes {
     public static final int MAX_SCOPES = 100;
     public static final int MAX_LENGTH = 256;
+    private static final Pattern PAYMENT_CAP = Pattern.compile("^payments:initiate:max_(\\d+)$");
 
     private Scopes() {
+    }
+
+    /** The N of a {@code payments:initiate:max_N} scope: the most one payment may be, in the account's currency. */
+    public static Optional<BigDecimal> paymentCap(String scope) {
+        Matcher cap = PAYMENT_CAP.matcher(scope);
+        return cap.matches() ? Optional.of(new BigDecimal(cap.group(1))) : Optional.empty();
     }
 
     public static List<String> validate(List<String> scopes) {

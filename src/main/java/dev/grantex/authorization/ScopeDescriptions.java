@@ -1,9 +1,8 @@
 package dev.grantex.authorization;
 
+import dev.grantex.agents.Scopes;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Scopes in plain language, for people approving them. */
 public final class ScopeDescriptions {
@@ -19,7 +18,6 @@ public final class ScopeDescriptions {
             Map.entry("profile:read", "Read your profile information"),
             Map.entry("contacts:read", "Read your contacts"),
             Map.entry("contacts:write", "Create and modify your contacts"));
-    private static final Pattern PAYMENT_CAP = Pattern.compile("^payments:initiate:max_(\\d+)$");
 
     private ScopeDescriptions() {
     }
@@ -29,11 +27,9 @@ public final class ScopeDescriptions {
         if (standard != null) {
             return standard;
         }
-        Matcher cap = PAYMENT_CAP.matcher(scope);
-        if (cap.matches()) {
-            return "Initiate payments up to " + cap.group(1) + " in your account's base currency";
-        }
-        return scope;
+        return Scopes.paymentCap(scope)
+                .map(cap -> "Initiate payments up to " + cap.toPlainString() + " in your account's base currency")
+                .orElse(scope);
     }
 
     public static List<String> describeAll(List<String> scopes) {

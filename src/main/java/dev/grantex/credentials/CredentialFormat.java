@@ -15,11 +15,13 @@ public enum CredentialFormat {
     /** The grant token and an SD-JWT. */
     SD_JWT("sd-jwt"),
     /** The grant token and a VC-JWT (the contract's name for it). */
-    BOTH("both");
+    BOTH("both"),
+    /** The grant token and an agent passport for the grant (issued by the passports feature). */
+    AGENT_PASSPORT("agent-passport");
 
     /** What token exchange accepts. */
     public static final Set<CredentialFormat> AT_EXCHANGE = EnumSet.allOf(CredentialFormat.class);
-    /** What delegation accepts: no SD-JWT for delegated grants. */
+    /** What delegation accepts: no SD-JWT or passport for delegated grants. */
     public static final Set<CredentialFormat> AT_DELEGATION = EnumSet.of(JWT, VC_JWT, BOTH);
 
     private final String wireName;
@@ -32,7 +34,7 @@ public enum CredentialFormat {
         return wireName;
     }
 
-    /** The format named, jwt when none is: 400 for any other name, and for agent-passport, which is not built yet. */
+    /** The format named, jwt when none is: 400 for any other name or one the route does not accept. */
     public static CredentialFormat parse(String name, Set<CredentialFormat> allowed) {
         if (name == null) {
             return JWT;

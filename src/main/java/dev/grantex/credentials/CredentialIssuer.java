@@ -40,9 +40,13 @@ public class CredentialIssuer {
     private static final List<String> CONTEXT = List.of("https://www.w3.org/ns/credentials/v2",
             "https://grantex.dev/ns/credentials/v1");
 
-    /** What was issued beside the grant token: a VC-JWT or an SD-JWT, or neither. */
-    public record Issued(String verifiableCredential, String sdJwtCredential) {
-        public static final Issued NOTHING = new Issued(null, null);
+    /** What was issued beside the grant token: a VC-JWT, an SD-JWT or an agent passport's id, or none. */
+    public record Issued(String verifiableCredential, String sdJwtCredential, String agentPassportId) {
+        public static final Issued NOTHING = new Issued(null, null, null);
+
+        public static Issued agentPassport(String passportId) {
+            return new Issued(null, null, passportId);
+        }
     }
 
     @PersistenceContext(unitName = "grantex")
@@ -71,9 +75,10 @@ public class CredentialIssuer {
             throw ApiException.badRequest("holderKey binds an SD-JWT: it needs credentialFormat \"sd-jwt\"");
         }
         return switch (format) {
-            case JWT -> Issued.NOTHING;
-            case VC_JWT, BOTH -> new Issued(vcJwt(grant, agentDid), null);
-            case SD_JWT -> new Issued(null, sdJwt(grant, agentDid, holderKey == null ? null : PublicKeys.parse(holderKey, "holderKey")));
+            // An agent passport is the passports feature's; the exchange asks it for one beside this.
+            case JWT, AGENT_PASSPORT -> Issued.NOTHING;
+            case VC_JWT, BOTH -> new Issued(vcJwt(grant, agentDid), null, null);
+            case SD_JWT -> new Issued(null, sdJwt(grant, agentDid, holderKey == null ? null : PublicKeys.parse(holderKey, "holderKey")), null);
         };
     }
 

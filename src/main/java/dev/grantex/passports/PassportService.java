@@ -1,6 +1,7 @@
 package dev.grantex.passports;
 
 import dev.grantex.agents.Agent;
+import dev.grantex.agents.Scopes;
 import dev.grantex.budgets.BudgetAllocation;
 import dev.grantex.budgets.BudgetService;
 import dev.grantex.budgets.Money;
@@ -42,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -127,14 +129,50 @@ public class PassportService {
         if (expiresAt.isAfter(cap)) {
             expiresAt = cap;
         }
-        String id = URN_PREFIX + Ids.newUlid();
-        StatusEntry status = statusLists.allocate(developerId);
+        return mint(URN_PREFIX + Ids.newUlid(), grant, agent, categories, amount, currency, rails,
+                request.parentPassportId(), now, expiresAt, EventType.PASSPORT_ISSUED);
+    }
+
+    /**
+     * The passport a token exchange asks for with credentialFormat agent-passport, inside its
+     * transaction, for the grant just created ({@code urn:grantex:passport:token-exchange:<grantId>}).
+     * What the principal consented to is what it allows: the categories of the grant's
+     * {@code payments:mpp:<category>} scopes, at most the N of its {@code payments:initiate:max_N}
+     * scope (USD, the currency of amounts that name none) per transaction, until the grant expires
+     * (at most the passport limit); 400 SCOPE_INSUFFICIENT when the grant has no such scopes.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String issueAtExchange(Grant grant) {
+        List<String> categories = CATEGORIES.stream().filter(c -> grant.scopes().contains("payments:mpp:" + c)).toList();
+        if (categories.isEmpty()) {
+            throw refused("SCOPE_INSUFFICIENT", "credentialFormat agent-passport needs a payments:mpp:<category> scope "
+                    + "on the grant (categories: " + String.join(", ", CATEGORIES) + ")");
+        }
+        BigDecimal amount = grant.scopes().stream().map(Scopes::paymentCap).flatMap(Optional::stream)
+                .filter(cap -> cap.signum() > 0).min(BigDecimal::compareTo)
+                .orElseThrow(() -> refused("SCOPE_INSUFFICIENT", "credentialFormat agent-passport needs a "
+                        + "payments:initiate:max_<amount> scope on the grant: the passport's maxTransactionAmount"));
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(Duration.ofHours(maxExpiryHours)).truncatedTo(ChronoUnit.SECONDS);
+        if (expiresAt.isAfter(grant.expiresAt())) {
+            expiresAt = grant.expiresAt();
+        }
+        return mint(URN_PREFIX + "token-exchange:" + grant.id(), grant, em.find(Agent.class, grant.agentId()),
+                categories, amount, Money.currency(null, "currency"), List.of("tempo"), null, now, expiresAt,
+                EventType.PASSPORT_TOKEN_EXCHANGE).passportId();
+    }
+
+    /** Signs, stores and announces a passport whose content was checked. */
+    private IssuedPassport mint(String id, Grant grant, Agent agent, List<String> categories, BigDecimal amount,
+                                String currency, List<String> rails, String parentPassportId, Instant now,
+                                Instant expiresAt, EventType event) {
+        StatusEntry status = statusLists.allocate(grant.developerId());
         JsonObject credential = proof.sign(credential(id, grant, agent, categories, amount, currency, rails,
-                request.parentPassportId(), status, now, expiresAt), now);
+                parentPassportId, status, now, expiresAt), now);
         String json = credential.toString();
-        em.persist(new AgentPassport(id, grant, categories, amount, currency, request.parentPassportId(), json, status,
+        em.persist(new AgentPassport(id, grant, categories, amount, currency, parentPassportId, json, status,
                 now, expiresAt));
-        events.record(developerId, EventType.PASSPORT_ISSUED, Jsonp.objectBuilder().add("passportId", id)
+        events.record(grant.developerId(), event, Jsonp.objectBuilder().add("passportId", id)
                 .add("agentId", agent.id()).add("grantId", grant.id()).add("expiresAt", Timestamps.format(expiresAt)).build());
         return new IssuedPassport(id, credential, encode(json), Timestamps.format(expiresAt));
     }

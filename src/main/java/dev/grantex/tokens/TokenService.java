@@ -6,6 +6,7 @@ import dev.grantex.authorization.AuthorizationService;
 import dev.grantex.budgets.BudgetService;
 import dev.grantex.credentials.CredentialFormat;
 import dev.grantex.credentials.CredentialIssuer;
+import dev.grantex.passports.PassportService;
 import dev.grantex.grants.Grant;
 import dev.grantex.grants.GrantService;
 import dev.grantex.platform.Caller;
@@ -62,6 +63,9 @@ public class TokenService {
     @Inject
     RevocationCache revocations;
 
+    @Inject
+    PassportService passports;
+
     /**
      * Consumes the code and creates the grant, its token and refresh token, and the credential asked
      * for, all or nothing.
@@ -81,7 +85,9 @@ public class TokenService {
                 expiresAt, null, request.audience());
         String agentDid = Agent.didOf(request.agentId());
         TokenIssuer.Issued issued = issuer.issue(grant, agentDid, null, null);
-        return issued.withCredentials(credentials.issue(grant, agentDid, format, holderKey));
+        CredentialIssuer.Issued credential = credentials.issue(grant, agentDid, format, holderKey);
+        return issued.withCredentials(format == CredentialFormat.AGENT_PASSPORT
+                ? CredentialIssuer.Issued.agentPassport(passports.issueAtExchange(grant)) : credential);
     }
 
     /**

@@ -15,8 +15,9 @@ public final class TokenViews {
 
     public record ExchangeRequest(@Schema(required = true) String code, @Schema(required = true) String agentId,
                                   @Schema(description = "The PKCE verifier when the request had a codeChallenge") String codeVerifier,
-                                  @Schema(enumeration = {"jwt", "vc-jwt", "sd-jwt", "both"}, defaultValue = "jwt",
-                                          description = "What is issued beside the grant token: vc-jwt and both add a VC-JWT, sd-jwt an SD-JWT")
+                                  @Schema(enumeration = {"jwt", "vc-jwt", "sd-jwt", "both", "agent-passport"}, defaultValue = "jwt",
+                                          description = "What is issued beside the grant token: vc-jwt and both add a VC-JWT, sd-jwt an SD-JWT, "
+                                                  + "agent-passport an agent passport for the grant (its id)")
                                   String credentialFormat,
                                   @Schema(description = "Beyond the contract: the holder's public JWK an SD-JWT is bound to (cnf), "
                                           + "so that its presentations can carry a key-binding JWT")
@@ -30,11 +31,13 @@ public final class TokenViews {
     public record TokenView(String grantToken, String expiresAt, List<String> scopes, String refreshToken,
                             String grantId,
                             @JsonbNillable(false) String verifiableCredential,
-                            @JsonbNillable(false) String sdJwtCredential) {
+                            @JsonbNillable(false) String sdJwtCredential,
+                            @JsonbNillable(false) String agentPassportId) {
         public static TokenView of(TokenIssuer.Issued issued) {
             return new TokenView(issued.grantToken(), Timestamps.format(issued.grant().expiresAt()),
                     issued.grant().scopes(), issued.refreshToken(), issued.grant().id(),
-                    issued.credentials().verifiableCredential(), issued.credentials().sdJwtCredential());
+                    issued.credentials().verifiableCredential(), issued.credentials().sdJwtCredential(),
+                    issued.credentials().agentPassportId());
         }
     }
 

@@ -118,6 +118,55 @@ class PassportsIT {
     }
 
     @Test
+    void tokenExchangeIssuesAPassportForWhatThePrincipalApproved() {
+        List<String> scopes = List.of("payments:mpp:inference", "payments:mpp:data", "payments:initiate:max_250", "calendar:read");
+        String payer = Flows.createAgent(developer, scopes);
+        String code = Flows.code(developer, Flows.authorizeBody(payer, Flows.principal(), scopes).build());
+        String body = Json.createObjectBuilder().add("code", code).add("agentId", payer)
+                .add("credentialFormat", "agent-passport").build().toString();
+        JsonObject token = developer.api().post("/v1/token", body).expect(201).json();
+        String id = token.getString("agentPassportId");
+        assertEquals("urn:grantex:passport:token-exchange:" + token.getString("grantId"), id);
+        assertFalse(token.containsKey("verifiableCredential"), token.toString());
+
+        JsonObject credential = developer.api().get("/v1/passport/" + id).expect(200).json();
+        assertEquals("active", credential.getString("status"));
+        JsonObject subject = credential.getJsonObject("credentialSubject");
+        assertEquals(Json.createArrayBuilder().add("inference").add("data").build(), subject.getJsonArray("allowedMPPCategories"));
+        assertEquals(250, subject.getJsonObject("maxTransactionAmount").getInt("amount"));
+        assertEquals("USD", subject.getJsonObject("maxTransactionAmount").getString("currency"));
+        assertEquals(token.getString("expiresAt"), credential.getString("validUntil"), "it ends with its grant");
+        credential = Json.createObjectBuilder(credential).remove("status").build();
+        String passport = encode(credential);
+        assertTrue(check(passport, "data", "250", "USD").getBoolean("valid"));
+        assertFalse(check(passport, "compute", "1", "USD").getBoolean("valid"), "a category the principal did not approve");
+        assertFalse(check(passport, "data", "250.01", "USD").getBoolean("valid"), "over the approved cap");
+
+        developer.api().delete("/v1/grants/" + token.getString("grantId")).expect(204);
+        assertFalse(check(passport, "data", "1", "USD").getBoolean("valid"), "revoked with its grant");
+    }
+
+    @Test
+    void tokenExchangeRefusesAPassportThePrincipalDidNotApproveAndKeepsTheCode() {
+        List<String> scopes = List.of("payments:mpp:inference", "calendar:read");
+        String payer = Flows.createAgent(developer, scopes);
+        String code = Flows.code(developer, Flows.authorizeBody(payer, Flows.principal(), scopes).build());
+        String body = Json.createObjectBuilder().add("code", code).add("agentId", payer)
+                .add("credentialFormat", "agent-passport").build().toString();
+        Reply refused = developer.api().post("/v1/token", body);
+        assertError(refused, 400, "SCOPE_INSUFFICIENT");
+        assertTrue(refused.json().getString("message").contains("payments:initiate:max_"), refused.body());
+        Flows.exchange(developer, payer, code);
+
+        String delegate = Json.createObjectBuilder().add("parentGrantToken", grant.grantToken()).add("subAgentId", agentId)
+                .add("scopes", Json.createArrayBuilder().add("calendar:read")).add("credentialFormat", "agent-passport")
+                .build().toString();
+        Reply notAtDelegation = developer.api().post("/v1/grants/delegate", delegate);
+        assertError(notAtDelegation, 400, "BAD_REQUEST");
+        assertTrue(notAtDelegation.json().getString("message").contains("credentialFormat"), notAtDelegation.body());
+    }
+
+    @Test
     void aForgedEnvelopeIsRefused() {
         JsonObject credential = issue(issueBody("inference")).expect(201).json().getJsonObject("credential");
         JsonObject subject = credential.getJsonObject("credentialSubject");

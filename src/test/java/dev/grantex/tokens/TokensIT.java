@@ -114,7 +114,7 @@ class TokensIT {
     @Test
     void unknownCredentialFormatsAreRefused() {
         String code = code();
-        for (String format : List.of("agent-passport", "VC-JWT", "")) {
+        for (String format : List.of("Agent-Passport", "VC-JWT", "mdoc", "")) {
             assertError(developer.api().post("/v1/token", json("code", code, "agentId", agentId, "credentialFormat", format)),
                     400, "BAD_REQUEST");
         }
