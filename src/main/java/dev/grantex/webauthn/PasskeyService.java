@@ -124,10 +124,7 @@ public class PasskeyService {
         if (deviceName != null) {
             Fields.requireText(deviceName, "deviceName", 100);
         }
-        PasskeyChallenge challenge = spend(challengeId, PasskeyChallenge.REGISTRATION);
-        if (!challenge.developerId().equals(developerId)) {
-            throw unusableChallenge();
-        }
+        PasskeyChallenge challenge = spend(challengeId, PasskeyChallenge.REGISTRATION, developerId);
         RegistrationData data;
         try {
             data = webAuthn.verifyRegistrationResponseJSON(response.toString(),
@@ -207,7 +204,7 @@ public class PasskeyService {
         if (response == null) {
             throw ApiException.badRequest("response is required: the browser's PublicKeyCredential.toJSON()");
         }
-        PasskeyChallenge challenge = spend(challengeId, PasskeyChallenge.AUTHENTICATION);
+        PasskeyChallenge challenge = spend(challengeId, PasskeyChallenge.AUTHENTICATION, null);
         AuthenticationData data;
         try {
             data = webAuthn.parseAuthenticationResponseJSON(response.toString());
@@ -249,10 +246,14 @@ public class PasskeyService {
         return challenge;
     }
 
-    /** Locks and spends the challenge: one answer per challenge, whatever its outcome. */
-    private PasskeyChallenge spend(String challengeId, String ceremony) {
+    /**
+     * Locks and spends the challenge: one answer per challenge, whatever its outcome. A registration
+     * challenge is its developer's only (developerId), and another developer cannot spend it.
+     */
+    private PasskeyChallenge spend(String challengeId, String ceremony, String developerId) {
         PasskeyChallenge challenge = em.find(PasskeyChallenge.class, challengeId, LockModeType.PESSIMISTIC_WRITE);
-        if (challenge == null || !challenge.ceremony().equals(ceremony) || !challenge.usable(clock.instant())) {
+        if (challenge == null || !challenge.ceremony().equals(ceremony) || !challenge.usable(clock.instant())
+                || developerId != null && !challenge.developerId().equals(developerId)) {
             throw unusableChallenge();
         }
         challenge.consume();

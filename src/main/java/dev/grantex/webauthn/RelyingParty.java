@@ -3,12 +3,15 @@ package dev.grantex.webauthn;
 import dev.grantex.platform.web.PublicUrl;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -19,6 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class RelyingParty {
+    private static final Logger LOG = Logger.getLogger(RelyingParty.class.getName());
+
     @Inject
     PublicUrl publicUrl;
 
@@ -50,6 +55,11 @@ public class RelyingParty {
                         + " is not on the relying party id " + id + " (GRANTEX_WEBAUTHN_RP_ID)");
             }
         }
+    }
+
+    /** Resolved as the application starts, so a misconfiguration stops the start, not a ceremony later. */
+    void resolveAtStart(@Observes Startup startup) {
+        LOG.info("WebAuthn relying party " + id + ", accepting ceremonies from " + String.join(", ", origins));
     }
 
     String id() {
