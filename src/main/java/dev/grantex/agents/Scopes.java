@@ -1,7 +1,6 @@
 package dev.grantex.agents;
 
 import dev.grantex.platform.errors.ApiException;
-import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,10 +19,10 @@ public final class Scopes {
     private Scopes() {
     }
 
-    /** The N of a {@code payments:initiate:max_N} scope: the most one payment may be, in the account's currency. */
-    public static Optional<BigDecimal> paymentCap(String scope) {
+    /** The N of a {@code payments:initiate:max_N} scope, as written: the most one payment may be, in the account's currency. */
+    public static Optional<String> paymentCap(String scope) {
         Matcher cap = PAYMENT_CAP.matcher(scope);
-        return cap.matches() ? Optional.of(new BigDecimal(cap.group(1))) : Optional.empty();
+        return cap.matches() ? Optional.of(cap.group(1)) : Optional.empty();
     }
 
     public static List<String> validate(List<String> scopes) {

@@ -111,10 +111,14 @@ public class AuthorizationService {
         if (request == null) {
             throw ApiException.notFound("Authorization request not found");
         }
-        if (!AuthRequest.PENDING.equals(request.status()) || request.expired(clock.instant())) {
-            throw new ApiException(410, "GONE", "This authorization request has expired or was already answered");
-        }
-        return request;
+        return open(request).orElseThrow(() ->
+                new ApiException(410, "GONE", "This authorization request has expired or was already answered"));
+    }
+
+    /** The request if it is pending and unexpired; a refusal is the caller's to choose. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<AuthRequest> findPending(String id) {
+        return Optional.ofNullable(em.find(AuthRequest.class, id)).flatMap(this::open);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -129,11 +133,13 @@ public class AuthorizationService {
 
     /**
      * A verified passkey assertion of the request's principal satisfies the developer's fidoRequired,
-     * inside the verifying transaction; 404 unless the request is still pending.
+     * inside the verifying transaction; false (and nothing marked) unless the request is still pending.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void markFidoVerified(String id) {
-        lockPending(id).orElseThrow(() -> ApiException.notFound("Authorization request not found")).markFidoVerified();
+    public boolean markFidoVerified(String id) {
+        Optional<AuthRequest> request = lockPending(id);
+        request.ifPresent(AuthRequest::markFidoVerified);
+        return request.isPresent();
     }
 
     /** The principal approves: a fresh code; anything but a pending, unexpired request is 410. */
@@ -211,11 +217,12 @@ public class AuthorizationService {
     }
 
     private Optional<AuthRequest> lockPending(String id) {
-        AuthRequest request = em.find(AuthRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (request == null || !AuthRequest.PENDING.equals(request.status()) || request.expired(clock.instant())) {
-            return Optional.empty();
-        }
-        return Optional.of(request);
+        return Optional.ofNullable(em.find(AuthRequest.class, id, LockModeType.PESSIMISTIC_WRITE)).flatMap(this::open);
+    }
+
+    private Optional<AuthRequest> open(AuthRequest request) {
+        return AuthRequest.PENDING.equals(request.status()) && !request.expired(clock.instant())
+                ? Optional.of(request) : Optional.empty();
     }
 
     private void requireFido(AuthRequest request) {

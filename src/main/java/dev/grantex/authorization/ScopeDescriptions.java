@@ -28,7 +28,7 @@ public final class ScopeDescriptions {
             return standard;
         }
         return Scopes.paymentCap(scope)
-                .map(cap -> "Initiate payments up to " + cap.toPlainString() + " in your account's base currency")
+                .map(cap -> "Initiate payments up to " + cap + " in your account's base currency")
                 .orElse(scope);
     }
 

@@ -36,6 +36,11 @@ public final class Money {
         } else {
             throw ApiException.badRequest("'" + field + "' must be a number or a decimal string such as \"12.50\"");
         }
+        return positive(amount, field);
+    }
+
+    /** The amount, if positive, at most the largest storable and of at most four decimal places, or 400 naming the field. */
+    public static BigDecimal positive(BigDecimal amount, String field) {
         if (amount.signum() <= 0) {
             throw ApiException.badRequest("'" + field + "' must be greater than 0");
         }

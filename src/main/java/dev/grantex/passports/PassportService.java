@@ -148,10 +148,11 @@ public class PassportService {
             throw refused("SCOPE_INSUFFICIENT", "credentialFormat agent-passport needs a payments:mpp:<category> scope "
                     + "on the grant (categories: " + String.join(", ", CATEGORIES) + ")");
         }
-        BigDecimal amount = grant.scopes().stream().map(Scopes::paymentCap).flatMap(Optional::stream)
-                .filter(cap -> cap.signum() > 0).min(BigDecimal::compareTo)
+        BigDecimal cap = grant.scopes().stream().map(Scopes::paymentCap).flatMap(Optional::stream).map(BigDecimal::new)
+                .filter(n -> n.signum() > 0).min(BigDecimal::compareTo)
                 .orElseThrow(() -> refused("SCOPE_INSUFFICIENT", "credentialFormat agent-passport needs a "
                         + "payments:initiate:max_<amount> scope on the grant: the passport's maxTransactionAmount"));
+        BigDecimal amount = Money.positive(cap, "payments:initiate:max_<amount>");
         Instant now = clock.instant();
         Instant expiresAt = now.plus(Duration.ofHours(maxExpiryHours)).truncatedTo(ChronoUnit.SECONDS);
         if (expiresAt.isAfter(grant.expiresAt())) {

@@ -68,9 +68,15 @@ public class PasskeyService {
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.EdDSA),
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.RS256));
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final Set<String> TRANSPORTS = Set.of("usb", "nfc", "ble", "smart-card", "hybrid", "internal");
+    /** WebAuthn's longest credential id, 1023 bytes, as base64url. */
+    private static final int MAX_CREDENTIAL_ID_CHARS = 1364;
+    private static final int MAX_PUBLIC_KEY_CHARS = 4000;
+    private static final int MAX_FORMAT_CHARS = 32;
 
-    // Attestation is not asked for ("none"), so the non-strict manager: it still verifies the
-    // signatures, but accepts any attestation statement without a trust anchor.
+    // Attestation is not asked for ("none"), so the non-strict manager: it checks the client data
+    // (type, challenge, origin), the RP id hash, the flags and the credential's key, but takes any
+    // attestation statement as it comes, verifying none (no authenticator's make is trusted here).
     private final WebAuthnManager webAuthn = WebAuthnManager.createNonStrictWebAuthnManager();
     private final AttestedCredentialDataConverter attestedData = new AttestedCredentialDataConverter(new ObjectConverter());
 
@@ -136,17 +142,25 @@ public class PasskeyService {
         AuthenticatorData<?> authenticator = data.getAttestationObject().getAuthenticatorData();
         AttestedCredentialData attested = authenticator.getAttestedCredentialData();
         String credentialId = BASE64URL.encodeToString(attested.getCredentialId());
+        String publicKey = BASE64URL.encodeToString(attestedData.convert(attested));
+        String format = data.getAttestationObject().getFormat();
+        if (credentialId.length() > MAX_CREDENTIAL_ID_CHARS || publicKey.length() > MAX_PUBLIC_KEY_CHARS
+                || format.length() > MAX_FORMAT_CHARS) {
+            throw ApiException.badRequest("The passkey registration was not accepted: its credential id, key or "
+                    + "attestation format is longer than any authenticator's");
+        }
         String credentialHash = Hashes.sha256Hex(credentialId);
         if (!em.createQuery("SELECT c.id FROM PasskeyCredential c WHERE c.credentialHash = :hash", String.class)
                 .setParameter("hash", credentialHash).getResultList().isEmpty()) {
             throw ApiException.conflict("This passkey is registered already");
         }
+        // Only the transports WebAuthn names: they are hints for the browser, and anything else is noise.
         List<String> transports = data.getTransports() == null ? List.of()
-                : data.getTransports().stream().map(AuthenticatorTransport::getValue).sorted().toList();
+                : data.getTransports().stream().map(AuthenticatorTransport::getValue).filter(TRANSPORTS::contains)
+                .distinct().sorted().toList();
         PasskeyCredential credential = new PasskeyCredential(Ids.newId("cred"), developerId, challenge.principalId(),
-                credentialId, credentialHash, BASE64URL.encodeToString(attestedData.convert(attested)),
-                authenticator.getSignCount(), transports, attested.getAaguid().toString(),
-                data.getAttestationObject().getFormat(), deviceName, authenticator.isFlagBE(), authenticator.isFlagBS(),
+                credentialId, credentialHash, publicKey, authenticator.getSignCount(), transports,
+                attested.getAaguid().toString(), format, deviceName, authenticator.isFlagBE(), authenticator.isFlagBS(),
                 clock.instant());
         em.persist(credential);
         events.record(developerId, EventType.FIDO_REGISTERED, Jsonp.objectBuilder().add("credentialId", credential.id())
@@ -173,12 +187,8 @@ public class PasskeyService {
      */
     public CeremonyOptions assertionOptions(String authRequestId) {
         Fields.requireText(authRequestId, "authRequestId", 40);
-        AuthRequest request;
-        try {
-            request = authorizations.pending(authRequestId);
-        } catch (ApiException e) {
-            throw ApiException.notFound("Authorization request not found or no longer pending");
-        }
+        AuthRequest request = authorizations.findPending(authRequestId)
+                .orElseThrow(() -> ApiException.notFound("Authorization request not found or no longer pending"));
         if (!authorizations.fidoRequired(request)) {
             throw ApiException.badRequest("This developer does not require a passkey at consent");
         }
@@ -211,6 +221,9 @@ public class PasskeyService {
         } catch (RuntimeException e) {
             throw ApiException.badRequest("The passkey assertion could not be read: " + e.getMessage());
         }
+        if (data.getCredentialId() == null) {
+            throw ApiException.badRequest("The passkey assertion could not be read: it names no credential (rawId)");
+        }
         String credentialId = BASE64URL.encodeToString(data.getCredentialId());
         PasskeyCredential credential = em.createQuery(
                         "SELECT c FROM PasskeyCredential c WHERE c.credentialHash = :hash", PasskeyCredential.class)
@@ -226,7 +239,9 @@ public class PasskeyService {
         }
         AuthenticatorData<?> authenticator = data.getAuthenticatorData();
         credential.used(authenticator.getSignCount(), authenticator.isFlagBS(), clock.instant());
-        authorizations.markFidoVerified(challenge.authRequestId());
+        if (!authorizations.markFidoVerified(challenge.authRequestId())) {
+            throw ApiException.notFound("The authorization request was answered or expired meanwhile");
+        }
         events.record(challenge.developerId(), EventType.FIDO_ASSERTION, Jsonp.objectBuilder()
                 .add("credentialId", credential.id()).add("principalId", credential.principalId())
                 .add("authRequestId", challenge.authRequestId()).build());

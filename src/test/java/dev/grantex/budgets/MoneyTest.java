@@ -43,6 +43,6 @@ class MoneyTest {
             ApiException error = assertThrows(ApiException.class, () -> Money.positive(json(bad), "amount"), bad);
             assertEquals(400, error.status(), bad);
         }
-        assertThrows(ApiException.class, () -> Money.positive(null, "amount"));
+        assertThrows(ApiException.class, () -> Money.positive((JsonValue) null, "amount"));
     }
 }

@@ -158,6 +158,15 @@ class PassportsIT {
         assertTrue(refused.json().getString("message").contains("payments:initiate:max_"), refused.body());
         Flows.exchange(developer, payer, code);
 
+        List<String> huge = List.of("payments:mpp:inference", "payments:initiate:max_1000000000000000");
+        String spender = Flows.createAgent(developer, huge);
+        String hugeCode = Flows.code(developer, Flows.authorizeBody(spender, Flows.principal(), huge).build());
+        Reply tooLarge = developer.api().post("/v1/token", Json.createObjectBuilder().add("code", hugeCode)
+                .add("agentId", spender).add("credentialFormat", "agent-passport").build().toString());
+        assertError(tooLarge, 400, "BAD_REQUEST");
+        assertTrue(tooLarge.json().getString("message").contains("at most"), tooLarge.body());
+        Flows.exchange(developer, spender, hugeCode);
+
         String delegate = Json.createObjectBuilder().add("parentGrantToken", grant.grantToken()).add("subAgentId", agentId)
                 .add("scopes", Json.createArrayBuilder().add("calendar:read")).add("credentialFormat", "agent-passport")
                 .build().toString();

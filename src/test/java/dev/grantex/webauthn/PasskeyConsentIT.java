@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.virtualauthenticator.Credential;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
@@ -128,6 +129,30 @@ class PasskeyConsentIT {
     }
 
     @Test
+    void anAuthenticatorWhoseCounterWentBackIsRefused() {
+        register(null);
+        String requestId = authorize("st-counter").getString("authRequestId");
+        browser.driver().get(ItServer.baseUrl() + "/permissions");
+        verifyInBrowser(requestId).expect(200);
+
+        // A clone of the passkey: the same key, its signature counter started again from zero.
+        Credential original = authenticator.getCredentials().get(0);
+        authenticator.removeAllCredentials();
+        authenticator.addCredential(Credential.createResidentCredential(original.getId(), "localhost",
+                original.getPrivateKey(), original.getUserHandle(), 0));
+        Reply cloned = verifyInBrowser(authorize("st-clone").getString("authRequestId"));
+        assertError(cloned, 400, "BAD_REQUEST");
+        assertTrue(cloned.json().getString("message").contains("counter"), cloned.body());
+
+        JsonObject options = assertionOptions(requestId);
+        JsonObject withoutRawId = Json.createObjectBuilder(parse(inBrowser(GET, options.getJsonObject("publicKey"))))
+                .remove("rawId").build();
+        assertError(Api.anonymous().post("/v1/webauthn/assert/verify", Json.createObjectBuilder()
+                .add("challengeId", options.getString("challengeId")).add("response", withoutRawId).build().toString()),
+                400, "BAD_REQUEST");
+    }
+
+    @Test
     void assertionMadeOnAnotherOriginIsRefused() throws IOException {
         register(null);
         String requestId = authorize("st-origin").getString("authRequestId");
@@ -143,10 +168,7 @@ class PasskeyConsentIT {
         other.start();
         try {
             browser.driver().get("http://localhost:" + other.getAddress().getPort() + "/");
-            JsonObject options = assertionOptions(requestId);
-            String assertion = inBrowser(GET, options.getJsonObject("publicKey"));
-            Reply refused = Api.anonymous().post("/v1/webauthn/assert/verify", Json.createObjectBuilder()
-                    .add("challengeId", options.getString("challengeId")).add("response", parse(assertion)).build().toString());
+            Reply refused = verifyInBrowser(requestId);
             assertError(refused, 400, "BAD_REQUEST");
             assertTrue(refused.json().getString("message").contains("not accepted"), refused.body());
         } finally {
@@ -205,6 +227,14 @@ class PasskeyConsentIT {
     private JsonObject authorize(String state) {
         return developer.api().post("/v1/authorize", Flows.authorizeBody(agentId, principal, List.of("calendar:read"))
                 .add("redirectUri", callback).add("state", state).build().toString()).expect(201).json();
+    }
+
+    /** Asks for assertion options, signs them with the virtual authenticator and sends the answer. */
+    private static Reply verifyInBrowser(String requestId) {
+        JsonObject options = assertionOptions(requestId);
+        String assertion = inBrowser(GET, options.getJsonObject("publicKey"));
+        return Api.anonymous().post("/v1/webauthn/assert/verify", Json.createObjectBuilder()
+                .add("challengeId", options.getString("challengeId")).add("response", parse(assertion)).build().toString());
     }
 
     private static JsonObject assertionOptions(String requestId) {
