@@ -39,8 +39,22 @@ final class PostgresCluster {
         return cluster;
     }
 
+    /**
+     * Starts the cluster, trying again for a while, and when it will not start the failure carries
+     * the end of its log. (Its port, in faults.env, lies below the kernel's ephemeral range: a CI run
+     * could not restart it on 55432, most likely because a client socket had taken that port while
+     * the cluster was down.)
+     */
     void start() {
-        Commands.run("pg_ctlcluster", "--skip-systemctl-redirect", version, NAME, "start");
+        for (int attempt = 1; Commands.runAllowingFailure("pg_ctlcluster", "--skip-systemctl-redirect", version, NAME,
+                "start") == null; attempt++) {
+            if (attempt == 10) {
+                String log = Commands.runAllowingFailure("tail", "-n", "30",
+                        "/var/log/postgresql/postgresql-" + version + "-" + NAME + ".log");
+                throw new IllegalStateException("the cluster " + NAME + " did not start; its log ends with:\n" + log);
+            }
+            Commands.sleep(2000);
+        }
         for (int i = 0; i < 60 && Commands.runAllowingFailure("pg_isready", "-q", "-h", "127.0.0.1", "-p",
                 Integer.toString(port)) == null; i++) {
             Commands.sleep(500);
