@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.grantex.it.Api;
 import dev.grantex.it.Flows;
 import dev.grantex.it.Reply;
+import dev.grantex.it.SseClient;
 import dev.grantex.it.TestDeveloper;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -191,6 +193,49 @@ class CredentialsIT {
     private static String sha256(String ascii) throws Exception {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(
                 MessageDigest.getInstance("SHA-256").digest(ascii.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void issuingAndPresentingCredentialsReachTheDevelopersStream() {
+        try (SseClient stream = SseClient.subscribed(developer.apiKey(), "types=vc.issued,sd-jwt.issued,sd-jwt.presented")) {
+            JsonObject vc = exchange("vc-jwt");
+            JsonObject vcIssued = stream.nextData("vc.issued");
+            assertEquals(Flows.claims(vc.getString("verifiableCredential")).getString("jti"), vcIssued.getString("vcId"));
+            assertEquals(vc.getString("grantId"), vcIssued.getString("grantId"));
+            assertEquals("did:grantex:" + agentId, vcIssued.getString("agentDid"));
+            assertEquals("AgentGrantCredential", vcIssued.getString("credentialType"));
+
+            JsonObject sd = exchange("sd-jwt");
+            JsonObject sdIssued = stream.nextData("sd-jwt.issued");
+            assertEquals(sd.getString("grantId"), sdIssued.getString("grantId"));
+            assertFalse(sdIssued.getBoolean("keyBound"));
+
+            JsonObject presented = present(sd.getString("sdJwtCredential"), null, null);
+            assertTrue(presented.getBoolean("valid"), presented.toString());
+            JsonObject presentedEvent = stream.nextData("sd-jwt.presented");
+            assertEquals(sdIssued.getString("vcId"), presentedEvent.getString("vcId"));
+            assertEquals(sd.getString("grantId"), presentedEvent.getString("grantId"));
+            assertTrue(presentedEvent.getJsonArray("disclosed").contains(Json.createValue("principalId")),
+                    presentedEvent.toString());
+        }
+    }
+
+    @Test
+    void theStatusListIsAStatusList2021Credential() {
+        JsonObject status = status(Flows.claims(exchange("vc-jwt").getString("verifiableCredential")));
+        String url = status.getString("statusListCredential");
+        JsonObject list = Api.anonymous().get(url.substring(url.indexOf("/v1/"))).expect(200).json();
+        assertEquals(List.of("https://www.w3.org/ns/credentials/v2", "https://w3id.org/vc/status-list/2021/v1"),
+                list.getJsonArray("@context").getValuesAs(v -> ((jakarta.json.JsonString) v).getString()));
+        assertEquals(url, list.getString("id"));
+        assertEquals(Json.createArrayBuilder().add("VerifiableCredential").add("StatusList2021Credential").build(),
+                list.getJsonArray("type"));
+        assertEquals(Api.anonymous().get("/.well-known/did.json").expect(200).json().getString("id"), list.getString("issuer"));
+        Instant.parse(list.getString("issued"));
+        JsonObject subject = list.getJsonObject("credentialSubject");
+        assertEquals(url + "#list", subject.getString("id"));
+        assertEquals("StatusList2021", subject.getString("type"));
+        assertEquals("revocation", subject.getString("statusPurpose"));
     }
 
     @Test

@@ -107,6 +107,18 @@ public final class SseClient implements AutoCloseable {
         }
     }
 
+    /** The data of the next event, which must be of the type and arrive within 10 s. */
+    public JsonObject nextData(String type) {
+        JsonObject event = next(Duration.ofSeconds(10));
+        if (event == null) {
+            throw new AssertionError("No " + type + " event within 10 s");
+        }
+        if (!type.equals(event.getString("type"))) {
+            throw new AssertionError("Expected a " + type + " event, got " + event);
+        }
+        return event.getJsonObject("data");
+    }
+
     public List<String> lines() {
         return lines;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.grantex.it.Api;
 import dev.grantex.it.Flows;
 import dev.grantex.it.Reply;
+import dev.grantex.it.SseClient;
 import dev.grantex.it.TestDeveloper;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -19,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Agent passports (contract §7.7): issue, list, show, revoke, and the check of a presented passport. */
@@ -176,6 +179,36 @@ class PassportsIT {
     }
 
     @Test
+    void issuingAndRevokingPassportsReachTheDevelopersStream() {
+        try (SseClient stream = SseClient.subscribed(developer.apiKey(),
+                "types=passport.issued,passport.revoked,passport.token-exchange")) {
+            JsonObject issued = issue(issueBody("inference")).expect(201).json();
+            JsonObject announced = stream.nextData("passport.issued");
+            assertEquals(issued.getString("passportId"), announced.getString("passportId"));
+            assertEquals(agentId, announced.getString("agentId"));
+            assertEquals(grant.grantId(), announced.getString("grantId"));
+            assertEquals(issued.getString("expiresAt"), announced.getString("expiresAt"));
+
+            developer.api().post("/v1/passport/" + issued.getString("passportId") + "/revoke", null).expect(200);
+            assertEquals(issued.getString("passportId"), stream.nextData("passport.revoked").getString("passportId"));
+
+            List<String> scopes = List.of("payments:mpp:data", "payments:initiate:max_20");
+            String payer = Flows.createAgent(developer, scopes);
+            String code = Flows.code(developer, Flows.authorizeBody(payer, Flows.principal(), scopes).build());
+            JsonObject token = developer.api().post("/v1/token", Json.createObjectBuilder().add("code", code)
+                    .add("agentId", payer).add("credentialFormat", "agent-passport").build().toString()).expect(201).json();
+            JsonObject exchanged = stream.nextData("passport.token-exchange");
+            assertEquals(token.getString("agentPassportId"), exchanged.getString("passportId"));
+            assertEquals(payer, exchanged.getString("agentId"));
+
+            developer.api().delete("/v1/grants/" + token.getString("grantId")).expect(204);
+            JsonObject cascaded = stream.nextData("passport.revoked");
+            assertEquals(token.getString("agentPassportId"), cascaded.getString("passportId"));
+            assertEquals(token.getString("grantId"), cascaded.getString("grantId"));
+        }
+    }
+
+    @Test
     void aForgedEnvelopeIsRefused() {
         JsonObject credential = issue(issueBody("inference")).expect(201).json().getJsonObject("credential");
         JsonObject subject = credential.getJsonObject("credentialSubject");
@@ -229,6 +262,16 @@ class PassportsIT {
                 .jsonArray().getValuesAs(JsonObject.class);
         assertEquals(2, listed.size());
         listed.forEach(p -> assertEquals("revoked", p.getString("status")));
+        assertEquals(Set.of(id, second.getString("passportId")),
+                listed.stream().map(p -> p.getString("passportId")).collect(Collectors.toSet()));
+        listed.forEach(p -> assertEquals(agentId, p.getString("agentId")));
+        assertEquals(second.getString("expiresAt"), listed.stream().filter(p -> p.getString("passportId")
+                .equals(second.getString("passportId"))).findFirst().orElseThrow().getString("expiresAt"));
+        listed.forEach(p -> assertTrue(Instant.parse(p.getString("createdAt")).isBefore(Instant.now().plusSeconds(5))));
+        assertEquals(0, developer.api().get("/v1/passports?grantId=" + grant.grantId() + "&status=active").expect(200)
+                .jsonArray().size());
+        assertEquals(2, developer.api().get("/v1/passports?grantId=" + grant.grantId() + "&status=revoked").expect(200)
+                .jsonArray().size());
     }
 
     private static byte[] gunzip(String encoded) {

@@ -132,6 +132,7 @@ class TrustRegistryIT {
         assertError(developer.api().post("/v1/trust-registry/verify-dns", "{\"domain\":\"not a domain\"}"), 400, "BAD_REQUEST");
         assertEquals(404, Api.anonymous().get("/v1/trust-registry/" + did).status());
         assertEquals(404, Api.anonymous().get("/v1/registry/orgs/" + did + "/jwks").status());
+        assertEquals(404, Api.anonymous().get("/v1/registry/orgs/" + did).status());
 
         String id = register(developer, org()).expect(201).json().getString("id");
         assertEquals(404, other.api().post("/v1/registry/orgs/" + id + "/verify-dns", null).status());

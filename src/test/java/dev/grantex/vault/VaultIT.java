@@ -8,6 +8,7 @@ import dev.grantex.it.Api;
 import dev.grantex.it.Flows;
 import dev.grantex.it.ItDatabase;
 import dev.grantex.it.Reply;
+import dev.grantex.it.SseClient;
 import dev.grantex.it.TestDeveloper;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -72,6 +73,10 @@ class VaultIT {
         assertEquals("2030-01-01T00:00:00.000Z", entry.getString("tokenExpiresAt"));
         assertEquals("octocat", entry.getJsonObject("metadata").getString("login"));
         assertEquals(1, list.json().getJsonArray("credentials").size());
+        assertEquals(1, developer.api().get("/v1/vault/credentials?service=GitHub").expect(200).json()
+                .getJsonArray("credentials").size());
+        assertEquals(0, developer.api().get("/v1/vault/credentials?principalId=" + principalId + "&service=gitlab")
+                .expect(200).json().getJsonArray("credentials").size());
         assertNoSecret(developer.api().get("/v1/vault/credentials/" + created.getString("id")).expect(200));
 
         for (String scope : List.of("github:read", "GitHub:*", "vault:github:read", "vault:credentials:exchange", "*")) {
@@ -79,6 +84,7 @@ class VaultIT {
             assertEquals(accessToken, exchanged.getString("accessToken"), scope);
             assertEquals("github", exchanged.getString("service"));
             assertEquals("octocat", exchanged.getJsonObject("metadata").getString("login"));
+            assertFalse(exchanged.containsKey("refreshToken"), "the exchange hands out the access token only");
         }
 
         String narrow = grantToken(List.of("calendar:read", "slack:read"));
@@ -95,6 +101,31 @@ class VaultIT {
         developer.api().delete("/v1/vault/credentials/" + created.getString("id")).expect(204);
         assertEquals(404, developer.api().get("/v1/vault/credentials/" + created.getString("id")).status());
         assertEquals(404, developer.api().delete("/v1/vault/credentials/" + created.getString("id")).status());
+    }
+
+    @Test
+    void storingExchangingAndDeletingReachTheStreamWithoutTheSecret() {
+        try (SseClient stream = SseClient.subscribed(developer.apiKey(),
+                "types=vault.credential.stored,vault.credential.exchanged,vault.credential.deleted")) {
+            String id = store(developer, "github", accessToken).expect(201).json().getString("id");
+            JsonObject stored = stream.nextData("vault.credential.stored");
+            assertEquals(id, stored.getString("id"));
+            assertEquals(principalId, stored.getString("principalId"));
+            assertEquals("github", stored.getString("service"));
+
+            String agentId = Flows.createAgent(developer, List.of("github:read"));
+            Flows.Issued grant = Flows.grantFor(developer, agentId, principalId, List.of("github:read"));
+            exchange(grant.grantToken(), "github").expect(200);
+            JsonObject exchanged = stream.nextData("vault.credential.exchanged");
+            assertEquals(id, exchanged.getString("id"));
+            assertEquals(grant.grantId(), exchanged.getString("grantId"));
+            assertEquals("github", exchanged.getString("service"));
+
+            developer.api().delete("/v1/vault/credentials/" + id).expect(204);
+            assertEquals(id, stream.nextData("vault.credential.deleted").getString("id"));
+            assertTrue(stream.lines().stream().noneMatch(line -> line.contains(accessToken) || line.contains(refreshToken)),
+                    "no event carries a token");
+        }
     }
 
     @Test

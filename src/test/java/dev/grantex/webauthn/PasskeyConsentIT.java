@@ -12,6 +12,7 @@ import dev.grantex.it.Browser;
 import dev.grantex.it.Flows;
 import dev.grantex.it.ItServer;
 import dev.grantex.it.Reply;
+import dev.grantex.it.SseClient;
 import dev.grantex.it.TestDeveloper;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -75,10 +76,20 @@ class PasskeyConsentIT {
 
     @Test
     void registeredPasskeyLetsThePrincipalConsentInTheBrowser() {
+        try (SseClient fido = SseClient.subscribed(developer.apiKey(), "types=fido.registered,fido.assertion")) {
+            consentWithAPasskey(fido);
+        }
+    }
+
+    private void consentWithAPasskey(SseClient fido) {
         JsonObject registered = register("Work laptop");
+        JsonObject registeredEvent = fido.nextData("fido.registered");
+        assertEquals(registered.getString("id"), registeredEvent.getString("credentialId"));
+        assertEquals(principal, registeredEvent.getString("principalId"));
         assertTrue(registered.getString("id").startsWith("cred_"), registered.toString());
         assertEquals(principal, registered.getString("principalId"));
         assertEquals("Work laptop", registered.getString("deviceName"));
+        assertFalse(registered.getBoolean("backedUp"), "the virtual authenticator's passkeys are not backed up");
         assertEquals(List.of("internal"), registered.getJsonArray("transports").getValuesAs(jakarta.json.JsonString.class)
                 .stream().map(jakarta.json.JsonString::getString).toList());
 
@@ -95,6 +106,10 @@ class PasskeyConsentIT {
         browser.driver().findElement(By.id("passkey")).click();
         browser.waiting().until(d -> !d.findElements(By.cssSelector("button[value=approve]")).isEmpty());
         browser.screenshot("consent-after-passkey");
+        JsonObject asserted = fido.nextData("fido.assertion");
+        assertEquals(registered.getString("id"), asserted.getString("credentialId"));
+        assertEquals(principal, asserted.getString("principalId"));
+        assertEquals(requestId, asserted.getString("authRequestId"));
         browser.driver().findElement(By.cssSelector("button[value=approve]")).click();
         browser.waiting().until(d -> d.getCurrentUrl().startsWith(callback));
 
@@ -118,7 +133,8 @@ class PasskeyConsentIT {
         String assertion = inBrowser(GET, options.getJsonObject("publicKey"));
         JsonObject answer = Json.createObjectBuilder().add("challengeId", options.getString("challengeId"))
                 .add("response", parse(assertion)).build();
-        Api.anonymous().post("/v1/webauthn/assert/verify", answer.toString()).expect(200);
+        assertTrue(Api.anonymous().post("/v1/webauthn/assert/verify", answer.toString()).expect(200).json()
+                .getBoolean("verified"));
 
         assertError(Api.anonymous().post("/v1/webauthn/assert/verify", answer.toString()), 400, "BAD_REQUEST");
         String fresh = assertionOptions(requestId).getString("challengeId");
