@@ -130,6 +130,15 @@ if os.path.exists(jmh_path):
           f"bare JCA RS256 {bare['score']:,.0f} ± {bare['scoreError']:,.0f} ops/s: {share:.0%} "
           f"(target ≥ 80%) {verdict(share >= 0.8)}")
 
+side_path = os.path.join(OUT, "cedar-side-by-side.json")
+if os.path.exists(side_path):
+    with open(side_path) as f:
+        side = json.load(f)
+    with_bundle, without = sum(side["with"]) / len(side["with"]), sum(side["without"]) / len(side["without"])
+    share = with_bundle / without
+    print(f"\nSandbox authorize side by side on the warmed server, alternating slices: with the Cedar bundle "
+          f"{with_bundle:,.0f} req/s, without {without:,.0f} req/s: {share:.0%} (target ≥ 80%) {verdict(share >= 0.8)}")
+
 cedar_path = os.path.join(OUT, "jmh-cedar.json")
 if os.path.exists(cedar_path):
     with open(cedar_path) as f:

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -60,6 +61,9 @@ public class PolicyEngine implements AuthorizationPolicy {
     @Inject
     EventRelay relay;
 
+    @Inject
+    CedarThreads cedarThreads;
+
     private Backend backend;
     private OpaClient opa;
     private DeveloperMemo<Optional<CedarBundle>> cedarBundles;
@@ -103,7 +107,9 @@ public class PolicyEngine implements AuthorizationPolicy {
                 case BUILTIN -> builtIn.decide(question);
                 case CEDAR -> {
                     Optional<CedarBundle> bundle = cedarBundles.get(question.developerId());
-                    yield bundle.isPresent() ? bundle.get().decide(question, clock.instant()) : builtIn.decide(question);
+                    Instant now = clock.instant();
+                    yield bundle.isPresent() ? cedarThreads.decide(() -> bundle.get().decide(question, now))
+                            : builtIn.decide(question);
                 }
                 case OPA -> opa.decide(question, clock.instant());
             };
