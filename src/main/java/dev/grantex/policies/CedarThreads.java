@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -29,9 +30,10 @@ class CedarThreads {
         executor = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), threadFactory);
     }
 
+    /** Decisions already queued are still made: their requests are waiting for them. */
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
+        executor.shutdown();
     }
 
     <T> T decide(Supplier<T> decision) {
@@ -42,6 +44,8 @@ class CedarThreads {
                 throw failure;
             }
             throw new PolicyBackendFailure(CedarBundle.ENGINE, "Cedar could not decide: " + e.getCause());
+        } catch (RejectedExecutionException e) {
+            throw new PolicyBackendFailure(CedarBundle.ENGINE, "Cedar is stopping with the application");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PolicyBackendFailure(CedarBundle.ENGINE, "Interrupted while Cedar decided");

@@ -44,6 +44,13 @@ class CedarThreadsTest {
     }
 
     @Test
+    void afterTheStopADecisionIsABackendFailure() {
+        threads.stop();
+        PolicyBackendFailure failure = assertThrows(PolicyBackendFailure.class, () -> threads.decide(() -> "late"));
+        assertEquals(CedarBundle.ENGINE, failure.engine());
+    }
+
+    @Test
     void aFailureOfTheDecisionReachesTheCallerUnchanged() {
         PolicyBackendFailure failure = new PolicyBackendFailure(CedarBundle.ENGINE, "the library failed");
         assertSame(failure, assertThrows(PolicyBackendFailure.class, () -> threads.decide(() -> {
