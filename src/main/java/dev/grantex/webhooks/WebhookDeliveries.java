@@ -61,25 +61,36 @@ public class WebhookDeliveries {
         Instant now = clock.instant();
         String token = Ids.newId("lease");
         long leasedUntil = now.plus(LEASE).toEpochMilli();
+        List<String> ids = new ArrayList<>();
         if (postgres()) {
-            em.createNativeQuery("UPDATE webhook_deliveries SET next_attempt_at = ?, lease_token = ? WHERE id IN "
+            for (Object id : em.createNativeQuery("UPDATE webhook_deliveries SET next_attempt_at = ?, lease_token = ? WHERE id IN "
                             + "(SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? "
-                            + "ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)")
+                            + "ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id")
                     .setParameter(1, leasedUntil).setParameter(2, token).setParameter(3, now.toEpochMilli())
-                    .setParameter(4, limit).executeUpdate();
+                    .setParameter(4, limit).getResultList()) {
+                ids.add((String) id);
+            }
         } else {
             List<?> due = em.createNativeQuery("SELECT id FROM webhook_deliveries WHERE status = 'pending' "
                             + "AND next_attempt_at <= ? ORDER BY next_attempt_at")
                     .setParameter(1, now.toEpochMilli()).setMaxResults(limit).getResultList();
             for (Object id : due) {
-                em.createNativeQuery("UPDATE webhook_deliveries SET next_attempt_at = ?, lease_token = ? "
+                int leased = em.createNativeQuery("UPDATE webhook_deliveries SET next_attempt_at = ?, lease_token = ? "
                                 + "WHERE id = ? AND status = 'pending' AND next_attempt_at <= ?")
                         .setParameter(1, leasedUntil).setParameter(2, token).setParameter(3, id)
                         .setParameter(4, now.toEpochMilli()).executeUpdate();
+                if (leased == 1) {
+                    ids.add((String) id);
+                }
             }
         }
-        List<WebhookDelivery> leased = em.createQuery("SELECT d FROM WebhookDelivery d WHERE d.leaseToken = :token",
-                WebhookDelivery.class).setParameter("token", token).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // By id rather than by lease token, which no index serves: every index on this table is written
+        // again whenever a delivery changes state, and the lease token changes with every attempt.
+        List<WebhookDelivery> leased = em.createQuery("SELECT d FROM WebhookDelivery d WHERE d.id IN :ids",
+                WebhookDelivery.class).setParameter("ids", ids).getResultList();
         Map<String, String> secretByWebhook = new HashMap<>();
         List<WebhookAttempt> attempts = new ArrayList<>();
         List<String> ofDeletedWebhooks = new ArrayList<>();
