@@ -2,6 +2,7 @@
 """Prints the benchmark table (Markdown) from what bench/run recorded in the given directory."""
 import json
 import os
+import statistics
 import sys
 
 OUT = sys.argv[1]
@@ -136,8 +137,11 @@ if os.path.exists(side_path):
         side = json.load(f)
     with_bundle, without = sum(side["with"]) / len(side["with"]), sum(side["without"]) / len(side["without"])
     share = with_bundle / without
+    pairs = sorted(w / o for w, o in zip(side["with"], side["without"]))
     print(f"\nSandbox authorize side by side on the warmed server, alternating slices: with the Cedar bundle "
-          f"{with_bundle:,.0f} req/s, without {without:,.0f} req/s: {share:.0%} (target ≥ 80%) {verdict(share >= 0.8)}")
+          f"{with_bundle:,.0f} req/s, without {without:,.0f} req/s: {share:.0%} (target ≥ 80%) {verdict(share >= 0.8)}; "
+          f"each slice with the bundle against the next without it: median {statistics.median(pairs):.0%}, "
+          f"from {pairs[0]:.0%} to {pairs[-1]:.0%}")
 
 cedar_path = os.path.join(OUT, "jmh-cedar.json")
 if os.path.exists(cedar_path):
