@@ -14,8 +14,14 @@ import dev.grantex.it.WebhookReceiver;
 import dev.grantex.it.WebhookReceiver.Received;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -199,6 +205,47 @@ class WebhooksIT {
             JsonObject pending = awaitDeliveries(developer, hangingId, "pending",
                     d -> !d.isNull("lastError"), Duration.ofSeconds(25));
             assertEquals("No answer within 10 s", pending.getJsonArray("deliveries").getJsonObject(0).getString("lastError"));
+        }
+    }
+
+    /**
+     * A receiver that sends its status line and headers a byte a second: no single read waits long,
+     * so only the attempt's own deadline can end it.
+     */
+    @Test
+    void aReceiverThatTricklesItsAnswerIsCutOffAfterTenSeconds() throws Exception {
+        TestDeveloper developer = TestDeveloper.create("enterprise");
+        try (ServerSocket trickling = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> trickle(trickling));
+            answering.setDaemon(true);
+            answering.start();
+            String id = create(developer, "http://localhost:" + trickling.getLocalPort() + "/trickle", "grant.created")
+                    .getString("id");
+            String agentId = Flows.createAgent(developer, List.of("read"));
+            Flows.grant(developer, agentId, List.of("read"));
+            JsonObject pending = awaitDeliveries(developer, id, "pending",
+                    d -> !d.isNull("lastError"), Duration.ofSeconds(25));
+            assertEquals("No answer within 10 s", pending.getJsonArray("deliveries").getJsonObject(0).getString("lastError"));
+        }
+    }
+
+    /** Answers the first request on the socket with 200 and an endless header, one byte a second. */
+    private static void trickle(ServerSocket server) {
+        try (Socket socket = server.accept()) {
+            InputStream in = socket.getInputStream();
+            int matched = 0;
+            for (int b; matched < 4 && (b = in.read()) >= 0; ) {
+                matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write("HTTP/1.1 200 OK\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 60; i++) {
+                out.write('a');
+                out.flush();
+                Thread.sleep(1_000);
+            }
+        } catch (IOException | InterruptedException e) {
+            // The server cut the connection off, or the test ended.
         }
     }
 
