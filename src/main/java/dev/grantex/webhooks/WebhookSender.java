@@ -36,6 +36,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -106,7 +107,8 @@ public class WebhookSender {
 
     private ExecutorService threads;
     private ScheduledFuture<?> watchdog;
-    private SSLContext tls;
+    /** The JVM's default TLS context and its trusted CAs, whatever default a server feature may have set. */
+    private SSLSocketFactory tls;
     /** Attempts under way, for the watchdog. */
     private final Set<InFlight> inFlightAttempts = ConcurrentHashMap.newKeySet();
     /** Attempts handed over but not started yet. */
@@ -119,7 +121,7 @@ public class WebhookSender {
     void start() {
         threads = Executors.newFixedThreadPool(Math.max(1, concurrency), threadFactory);
         try {
-            tls = SSLContext.getDefault();
+            tls = SSLContext.getDefault().getSocketFactory();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("This JVM has no default TLS context", e);
         }
@@ -175,9 +177,7 @@ public class WebhookSender {
             return new Outcome(describe(e));
         }
         if (connection instanceof HttpsURLConnection https) {
-            // The JVM's default TLS context and its trusted CAs, whatever default socket factory a
-            // server feature may have set for HttpsURLConnection.
-            https.setSSLSocketFactory(tls.getSocketFactory());
+            https.setSSLSocketFactory(tls);
         }
         int timeoutMillis = (int) ATTEMPT_TIMEOUT.toMillis();
         connection.setConnectTimeout(timeoutMillis);

@@ -229,7 +229,7 @@ class WebhooksIT {
         }
     }
 
-    /** Answers the first request on the socket with 200 and an endless header, one byte a second. */
+    /** Answers the first request on the socket with 200 and a header that grows a byte a second for a minute. */
     private static void trickle(ServerSocket server) {
         try (Socket socket = server.accept()) {
             InputStream in = socket.getInputStream();
