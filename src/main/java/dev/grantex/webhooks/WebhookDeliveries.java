@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -132,15 +133,31 @@ public class WebhookDeliveries {
      */
     @Transactional
     public void delivered(List<WebhookAttempt> attempts) {
-        List<String> ids = attempts.stream().map(WebhookAttempt::deliveryId).toList();
-        List<String> leases = attempts.stream().map(WebhookAttempt::leaseToken).distinct().toList();
-        int updated = em.createQuery("UPDATE WebhookDelivery d SET d.status = :delivered, d.attempts = d.attempts + 1, "
-                        + "d.deliveredAt = :now, d.leaseToken = NULL, d.lastError = NULL "
-                        + "WHERE d.id IN :ids AND d.leaseToken IN :leases AND d.status = :pending")
+        int updated = underLease("d.status = :delivered, d.attempts = d.attempts + 1, d.deliveredAt = :now, "
+                + "d.leaseToken = NULL, d.lastError = NULL", attempts)
                 .setParameter("delivered", WebhookDelivery.DELIVERED).setParameter("now", clock.instant())
-                .setParameter("ids", ids).setParameter("leases", leases)
-                .setParameter("pending", WebhookDelivery.PENDING).executeUpdate();
+                .executeUpdate();
         count("delivered", updated);
+    }
+
+    /**
+     * Hands back leased rows that their node had no room to attempt: due again at once, for the next
+     * lease on any node, rather than when their leases run out. Rows no longer under these leases are
+     * left as they are.
+     */
+    @Transactional
+    public void handBack(List<WebhookAttempt> attempts) {
+        underLease("d.nextAttemptAt = :now, d.leaseToken = NULL", attempts)
+                .setParameter("now", clock.instant()).executeUpdate();
+    }
+
+    /** An update of the attempts' rows, each only while it is still pending under the lease it was made under. */
+    private Query underLease(String assignments, List<WebhookAttempt> attempts) {
+        return em.createQuery("UPDATE WebhookDelivery d SET " + assignments
+                        + " WHERE d.id IN :ids AND d.leaseToken IN :leases AND d.status = :pending")
+                .setParameter("ids", attempts.stream().map(WebhookAttempt::deliveryId).toList())
+                .setParameter("leases", attempts.stream().map(WebhookAttempt::leaseToken).distinct().toList())
+                .setParameter("pending", WebhookDelivery.PENDING);
     }
 
     /** Records a failed attempt: retried after 30 s, 60 s, 120 s, 240 s, then failed for good. */

@@ -32,6 +32,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.HttpsURLConnection;
@@ -43,6 +44,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Makes delivery attempts: POSTs the stored body verbatim with the signature headers (or, for a
  * mailto: target, mails it), at most GRANTEX_WEBHOOK_CONCURRENCY at once per node, each given 10 s
  * for its answer's status line and headers, however slowly they come. Redirects are not followed.
+ * Due rows (retries, and what a node had no room for or left when it died) are leased every second
+ * by the retry timer and, while a backlog lasts, again whenever the queue runs low, so a backlog
+ * drains as fast as the receivers answer.
  * Work runs on threads of its own, never on request threads, so a hanging receiver delays nobody
  * else. The answer's body is not read: the JDK's keep-alive cache reads a short one off in the
  * background and closes the connection of a long one, so a receiver that trickles it holds no thread.
@@ -55,7 +59,7 @@ public class WebhookSender {
     private static final Logger LOG = Logger.getLogger(WebhookSender.class.getName());
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
     static final String USER_AGENT = "Grantex-Webhooks/0.1";
-    private static final int SUCCESS_BATCH = 500;
+    private static final int RECORDING_BATCH = 500;
     /**
      * How long successes gather before they are recorded. Recorded as they came, under the flow's
      * load nearly every success was a transaction of its own, and PostgreSQL spent more on those
@@ -115,7 +119,16 @@ public class WebhookSender {
     private final AtomicInteger waiting = new AtomicInteger();
     /** Successful attempts not yet recorded; recorded together, a batch at a time. */
     private final Queue<WebhookAttempt> succeeded = new ConcurrentLinkedQueue<>();
+    /** Leased attempts this node had no room for, to be handed back together: due again at once. */
+    private final Queue<WebhookAttempt> noRoom = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean recordingScheduled = new AtomicBoolean();
+    /** Held while due rows are being leased: one lease at a time per node. */
+    private final AtomicBoolean leasing = new AtomicBoolean();
+    /** Whether more rows may be due than the last lease took. */
+    private volatile boolean backlog;
+    /** Whether the last lease failed; its failure is logged once, not every second. */
+    private boolean leaseFailing;
+    private volatile boolean stopped;
 
     @PostConstruct
     void start() {
@@ -129,20 +142,23 @@ public class WebhookSender {
     }
 
     /** How many more leased attempts this node should take on now: a few rounds of its concurrency. */
-    int room() {
+    private int room() {
         return Math.max(0, 4 * Math.max(1, concurrency) - waiting.get());
     }
 
     /**
      * Queues leased attempts; each starts as soon as a thread is free. When more are waiting than
-     * room() allows, and when an attempt's lease would end before its answer is due, the attempt is
-     * not made: the row comes due again when its lease ends, for whichever node's timer leases it
-     * first. So an overloaded node neither grows its queue without bound nor sends twice.
+     * room() allows, the attempt is not queued but handed back, due again at once, so an overloaded
+     * node's queue stays bounded and what it cannot take goes to the next lease, on this node or
+     * another. When an attempt's lease would end before its answer is due, the attempt is not made:
+     * the row comes due again when its lease ends. Either way nothing is sent twice.
      */
     void submit(List<WebhookAttempt> attempts) {
         for (WebhookAttempt attempt : attempts) {
             if (room() == 0) {
-                return;
+                noRoom.add(attempt);
+                scheduleRecording();
+                continue;
             }
             waiting.incrementAndGet();
             threads.execute(() -> {
@@ -150,7 +166,47 @@ public class WebhookSender {
                 if (clock.instant().plus(ATTEMPT_TIMEOUT).isBefore(attempt.leaseEnds())) {
                     record(attempt, attempt(attempt));
                 }
+                leaseMoreIfLow();
             });
+        }
+    }
+
+    /** The retry timer's round, every second: leases what is due, as much as there is room for. */
+    void sendDue() {
+        if (leasing.compareAndSet(false, true)) {
+            leaseAndSubmit();
+        }
+    }
+
+    /** While a backlog lasts, leases more as soon as less than one round of attempts is waiting. */
+    private void leaseMoreIfLow() {
+        if (backlog && !stopped && waiting.get() <= Math.max(1, concurrency) && leasing.compareAndSet(false, true)) {
+            try {
+                scheduler.execute(this::leaseAndSubmit);
+            } catch (RejectedExecutionException stopping) {
+                leasing.set(false);
+            }
+        }
+    }
+
+    /** Runs holding {@link #leasing}, and lets go of it. */
+    private void leaseAndSubmit() {
+        try {
+            int room = room();
+            if (room > 0) {
+                List<WebhookAttempt> leased = deliveries.leaseDue(room);
+                backlog = leased.size() == room;
+                leaseFailing = false;
+                submit(leased);
+            }
+        } catch (RuntimeException e) {
+            backlog = false;
+            if (!leaseFailing) {
+                LOG.warning("Cannot lease due webhook deliveries (" + e + "); trying again every second");
+                leaseFailing = true;
+            }
+        } finally {
+            leasing.set(false);
         }
     }
 
@@ -242,13 +298,7 @@ public class WebhookSender {
     private void record(WebhookAttempt attempt, Outcome outcome) {
         if (outcome.error() == null) {
             succeeded.add(attempt);
-            if (recordingScheduled.compareAndSet(false, true)) {
-                try {
-                    scheduler.schedule(this::recordSuccesses, SUCCESS_GATHERING_MILLIS, TimeUnit.MILLISECONDS);
-                } catch (RejectedExecutionException stopping) {
-                    recordSuccesses();
-                }
-            }
+            scheduleRecording();
             return;
         }
         try {
@@ -259,27 +309,52 @@ public class WebhookSender {
         }
     }
 
+    /** Records what has gathered after SUCCESS_GATHERING_MILLIS, unless a round is already due. */
+    private void scheduleRecording() {
+        if (recordingScheduled.compareAndSet(false, true)) {
+            try {
+                scheduler.schedule(this::recordGathered, SUCCESS_GATHERING_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                recordGathered();
+            }
+        }
+    }
+
     /**
-     * Records the successes that have gathered, in batches, until none are left. A success that comes
-     * after the flag is cleared schedules the next round; two rounds at once take disjoint batches.
+     * Records the successes and hands back the attempts without room that have gathered, in batches,
+     * until none are left. What comes after the flag is cleared schedules the next round; two rounds
+     * at once take disjoint batches.
      */
-    private void recordSuccesses() {
+    private void recordGathered() {
         recordingScheduled.set(false);
+        drain(succeeded, deliveries::delivered, "Could not record successful webhook deliveries; their leases run out "
+                + "and they are made again");
+        if (drain(noRoom, deliveries::handBack, "Could not hand back webhook deliveries this node had no room for; "
+                + "they are due again when their leases run out")) {
+            backlog = true;
+            leaseMoreIfLow();
+        }
+    }
+
+    /** Passes the queue's attempts to {@code write} a batch at a time; true if there were any. */
+    private static boolean drain(Queue<WebhookAttempt> queue, Consumer<List<WebhookAttempt>> write, String failure) {
+        boolean any = false;
         List<WebhookAttempt> batch = new ArrayList<>();
         do {
             batch.clear();
-            for (WebhookAttempt next; batch.size() < SUCCESS_BATCH && (next = succeeded.poll()) != null; ) {
+            for (WebhookAttempt next; batch.size() < RECORDING_BATCH && (next = queue.poll()) != null; ) {
                 batch.add(next);
             }
             if (!batch.isEmpty()) {
+                any = true;
                 try {
-                    deliveries.delivered(batch);
+                    write.accept(batch);
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Could not record successful webhook deliveries; their leases run out and "
-                            + "they are made again", e);
+                    LOG.log(Level.WARNING, failure, e);
                 }
             }
-        } while (batch.size() == SUCCESS_BATCH);
+        } while (batch.size() == RECORDING_BATCH);
+        return any;
     }
 
     private static String describe(Exception error) {
@@ -295,8 +370,9 @@ public class WebhookSender {
     /** What succeeded before the stop is recorded now, rather than sent again once its lease ends. */
     @PreDestroy
     void stop() {
+        stopped = true;
         watchdog.cancel(false);
         threads.shutdownNow();
-        recordSuccesses();
+        recordGathered();
     }
 }

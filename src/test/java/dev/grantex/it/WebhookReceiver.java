@@ -23,7 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 /** A webhook receiver on localhost for the tests: records every request and answers as told. */
 public final class WebhookReceiver implements AutoCloseable {
     /** One request as it arrived. */
-    public record Received(Map<String, List<String>> headers, String body, long receivedAtMillis) {
+    public record Received(String path, Map<String, List<String>> headers, String body, long receivedAtMillis) {
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -52,7 +52,7 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        Received request = new Received(Map.copyOf(exchange.getRequestHeaders()),
+        Received request = new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()),
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), System.currentTimeMillis());
         received.add(request);
         int status = answer.apply(request);

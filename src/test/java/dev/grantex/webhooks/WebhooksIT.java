@@ -23,7 +23,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -205,6 +207,38 @@ class WebhooksIT {
             JsonObject pending = awaitDeliveries(developer, hangingId, "pending",
                     d -> !d.isNull("lastError"), Duration.ofSeconds(25));
             assertEquals("No answer within 10 s", pending.getJsonArray("deliveries").getJsonObject(0).getString("lastError"));
+        }
+    }
+
+    /**
+     * More deliveries at once than a node queues (four rounds of its 32 attempts) to a receiver that
+     * takes a second over each: what the node has no room for is handed back and leased again as its
+     * queue runs low, so everything arrives at the receiver's pace, about 12 s here, rather than once
+     * the 60 s leases of the excess have run out.
+     */
+    @Test
+    void aBurstLargerThanTheQueueArrivesAtTheReceiversPace() {
+        TestDeveloper developer = TestDeveloper.create("enterprise");
+        int webhooks = 30;
+        int flows = 6;
+        try (WebhookReceiver receiver = new WebhookReceiver().answering(r -> -1_000)) {
+            for (int i = 0; i < webhooks; i++) {
+                create(developer, receiver.url("/burst-" + i), "grant.created", "token.issued");
+            }
+            String agentId = Flows.createAgent(developer, List.of("read"));
+            for (int i = 0; i < flows; i++) {
+                Flows.grant(developer, agentId, List.of("read"));
+            }
+            int expected = webhooks * flows * 2;
+            Set<String> arrived = new HashSet<>();
+            long deadline = System.currentTimeMillis() + 40_000;
+            while (arrived.size() < expected && System.currentTimeMillis() < deadline) {
+                Received request = receiver.next(Duration.ofSeconds(1));
+                if (request != null) {
+                    arrived.add(request.path() + " " + Json.createReader(new StringReader(request.body())).readObject().getString("id"));
+                }
+            }
+            assertEquals(expected, arrived.size(), "distinct deliveries that arrived within 40 s");
         }
     }
 
