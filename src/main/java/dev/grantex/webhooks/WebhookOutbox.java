@@ -23,15 +23,17 @@ import java.util.Map;
 
 /**
  * Queues a delivery for every webhook subscribed to an event (and, when asked, for another feature's
- * target), in the transaction that records the event, so a committed event always has its deliveries. They are queued leased by this node, which
- * sends them as soon as the transaction commits; should it die first, the lease runs out and another
- * node's retry timer sends them.
+ * target), in the transaction that records the event, so a committed event always has its deliveries.
+ * They are queued leased by this node, which sends them as soon as the transaction commits; should it
+ * die first, the lease runs out and another node's retry timer sends them. While this node's queue is
+ * full they are queued due instead, for the next lease on any node, rather than leased only to be
+ * handed back.
  */
 @ApplicationScoped
 public class WebhookOutbox {
     static final int MAX_ATTEMPTS = 5;
 
-    /** The deliveries a committed transaction queued, for this node to send at once. */
+    /** The deliveries a committed transaction queued: those leased for this node to send at once, the others left due. */
     record Queued(List<WebhookAttempt> attempts) {
     }
 
@@ -63,7 +65,7 @@ public class WebhookOutbox {
         if (subscribed.isEmpty()) {
             return;
         }
-        String leaseToken = Ids.newId("lease");
+        String leaseToken = leaseIfRoom();
         List<WebhookAttempt> attempts = new ArrayList<>();
         for (Webhook webhook : subscribed) {
             attempts.add(persist(webhook.asTarget(), secrets.open(webhook.sealedSecret()), event, event.json(), leaseToken));
@@ -77,18 +79,22 @@ public class WebhookOutbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void queueForTarget(DeliveryTarget target, EventEnvelope event, String body) {
-        queued.fire(new Queued(List.of(persist(target, secrets.open(target.sealedSecret()), event, body,
-                Ids.newId("lease")))));
+        queued.fire(new Queued(List.of(persist(target, secrets.open(target.sealedSecret()), event, body, leaseIfRoom()))));
+    }
+
+    /** A lease for rows this node sends after the commit, or null (the rows left due) while its queue is full. */
+    private String leaseIfRoom() {
+        return sender.hasRoom() ? Ids.newId("lease") : null;
     }
 
     private WebhookAttempt persist(DeliveryTarget target, String secret, EventEnvelope event, String body, String leaseToken) {
         Instant now = clock.instant();
         String signature = WebhookSignatures.v1(secret, body);
+        Instant nextAttemptAt = leaseToken == null ? now : now.plus(WebhookDeliveries.LEASE);
         WebhookDelivery delivery = new WebhookDelivery(Ids.newId("whd"), target, event.id(), event.type().wireName(), body,
-                signature, MAX_ATTEMPTS, now, now.plus(WebhookDeliveries.LEASE), leaseToken);
+                signature, MAX_ATTEMPTS, now, nextAttemptAt, leaseToken);
         em.persist(delivery);
-        return new WebhookAttempt(delivery.id(), leaseToken, now.plus(WebhookDeliveries.LEASE), target.url(), body,
-                signature, secret);
+        return new WebhookAttempt(delivery.id(), leaseToken, nextAttemptAt, target.url(), body, signature, secret);
     }
 
     /** The developer's webhooks, read once per transaction (the flow records two events in one). */
@@ -107,6 +113,10 @@ public class WebhookOutbox {
     }
 
     void sendAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Queued committed) {
-        sender.submit(committed.attempts());
+        List<WebhookAttempt> leased = committed.attempts().stream().filter(attempt -> attempt.leaseToken() != null).toList();
+        if (leased.size() < committed.attempts().size()) {
+            sender.leftDue();
+        }
+        sender.submit(leased);
     }
 }

@@ -171,6 +171,17 @@ public class WebhookSender {
         }
     }
 
+    /** Whether this node's queue takes another attempt now. */
+    boolean hasRoom() {
+        return room() > 0;
+    }
+
+    /** Rows were left due for want of room: they are leased as the queue runs low. */
+    void leftDue() {
+        backlog = true;
+        leaseMoreIfLow();
+    }
+
     /** The retry timer's round, every second: leases what is due, as much as there is room for. */
     void sendDue() {
         if (leasing.compareAndSet(false, true)) {
@@ -331,8 +342,7 @@ public class WebhookSender {
                 + "and they are made again");
         if (drain(noRoom, deliveries::handBack, "Could not hand back webhook deliveries this node had no room for; "
                 + "they are due again when their leases run out")) {
-            backlog = true;
-            leaseMoreIfLow();
+            leftDue();
         }
     }
 
