@@ -160,6 +160,28 @@ class CredentialsIT {
                 .getJsonArray("credentials").size());
     }
 
+    /** A credential expires with its grant: verify then answers valid:false and expired, not revoked. */
+    @Test
+    void anExpiredCredentialVerifiesAsExpired() throws InterruptedException {
+        String code = Flows.code(developer, Flows.authorizeBody(agentId, Flows.principal(), List.of("calendar:read"))
+                .add("expiresIn", "5s").build());
+        JsonObject issued = developer.api().post("/v1/token", Json.createObjectBuilder().add("credentialFormat", "vc-jwt")
+                .add("code", code).add("agentId", agentId).build().toString()).expect(201).json();
+        String vcJwt = issued.getString("verifiableCredential");
+        JsonObject claims = Flows.claims(vcJwt);
+        long expiresAtMillis = claims.getJsonNumber("exp").longValue() * 1000;
+        assertTrue(expiresAtMillis - System.currentTimeMillis() <= 5_000, "the credential ends with its 5 s grant");
+        assertTrue(verify("credential", vcJwt).getBoolean("valid"), "valid before it expires");
+
+        Thread.sleep(Math.max(0, expiresAtMillis - System.currentTimeMillis()) + 1_000);
+        JsonObject expired = verify("credential", vcJwt);
+        assertFalse(expired.getBoolean("valid"));
+        assertTrue(expired.getBoolean("expired"));
+        assertFalse(expired.getBoolean("revoked"));
+        assertEquals(claims.getString("jti"), expired.getString("vcId"));
+        assertEquals("The credential has expired", expired.getString("error"));
+    }
+
     @Test
     void aCascadeRevokesTheDelegatedCredentialInTheStatusList() throws IOException {
         JsonObject parent = exchange("both");
