@@ -61,12 +61,12 @@ public class WebhookSender {
     static final String USER_AGENT = "Grantex-Webhooks/0.1";
     private static final int RECORDING_BATCH = 500;
     /**
-     * How long successes gather before they are recorded. Recorded as they came, under the flow's
-     * load nearly every success was a transaction of its own, and PostgreSQL spent more on those
-     * commits than on the rows; a delivery made but not yet recorded when its node dies is made
-     * again once its lease ends (at least once).
+     * How long successes, and attempts without room, gather before they are written together.
+     * Recorded as they came, under the flow's load nearly every success was a transaction of its own,
+     * and PostgreSQL spent more on those commits than on the rows; a delivery made but not yet
+     * recorded when its node dies is made again once its lease ends (at least once).
      */
-    static final long SUCCESS_GATHERING_MILLIS = 200;
+    static final long GATHERING_MILLIS = 200;
 
     private static final String NO_ANSWER = "No answer within " + ATTEMPT_TIMEOUT.toSeconds() + " s";
 
@@ -320,11 +320,11 @@ public class WebhookSender {
         }
     }
 
-    /** Records what has gathered after SUCCESS_GATHERING_MILLIS, unless a round is already due. */
+    /** Records what has gathered after GATHERING_MILLIS, unless a round is already due. */
     private void scheduleRecording() {
         if (recordingScheduled.compareAndSet(false, true)) {
             try {
-                scheduler.schedule(this::recordGathered, SUCCESS_GATHERING_MILLIS, TimeUnit.MILLISECONDS);
+                scheduler.schedule(this::recordGathered, GATHERING_MILLIS, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException stopping) {
                 recordGathered();
             }
@@ -377,7 +377,10 @@ public class WebhookSender {
         return error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
     }
 
-    /** What succeeded before the stop is recorded now, rather than sent again once its lease ends. */
+    /**
+     * What succeeded before the stop is recorded now, rather than sent again once its lease ends, and
+     * what had no room is handed back now, rather than left leased.
+     */
     @PreDestroy
     void stop() {
         stopped = true;
