@@ -1,11 +1,13 @@
 package dev.grantex.usage;
 
+import dev.grantex.platform.ApplicationStopping;
 import dev.grantex.platform.RedisConnection;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -76,8 +78,8 @@ public class UsageMeter {
         flushes = scheduler.scheduleWithFixedDelay(this::flush, 1, 1, TimeUnit.SECONDS);
     }
 
-    @PreDestroy
-    void stop() {
+    /** The last counts go while Redis still answers; by @PreDestroy its client may be closed. */
+    void stop(@Observes(notifyObserver = Reception.IF_EXISTS) ApplicationStopping stopping) {
         flushes.cancel(false);
         flush();
     }

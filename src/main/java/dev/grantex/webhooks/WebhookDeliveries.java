@@ -141,9 +141,9 @@ public class WebhookDeliveries {
     }
 
     /**
-     * Hands back leased rows that their node had no room to attempt: due again at once, for the next
-     * lease on any node, rather than when their leases run out. Rows no longer under these leases are
-     * left as they are.
+     * Hands back leased rows that their node will not attempt (it had no room, or it is stopping): due
+     * again at once, for the next lease on any node, rather than when their leases run out. Rows no
+     * longer under these leases are left as they are.
      */
     @Transactional
     public void handBack(List<WebhookAttempt> attempts) {

@@ -1,11 +1,13 @@
 package dev.grantex.webhooks;
 
+import dev.grantex.platform.ApplicationStopping;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,8 +121,8 @@ public class WebhookSender {
     private final AtomicInteger waiting = new AtomicInteger();
     /** Successful attempts not yet recorded; recorded together, a batch at a time. */
     private final Queue<WebhookAttempt> succeeded = new ConcurrentLinkedQueue<>();
-    /** Leased attempts this node had no room for, to be handed back together: due again at once. */
-    private final Queue<WebhookAttempt> noRoom = new ConcurrentLinkedQueue<>();
+    /** Leased attempts this node will not make (no room, or it is stopping), handed back together: due again at once. */
+    private final Queue<WebhookAttempt> toHandBack = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean recordingScheduled = new AtomicBoolean();
     /** Held while due rows are being leased: one lease at a time per node. */
     private final AtomicBoolean leasing = new AtomicBoolean();
@@ -148,26 +150,39 @@ public class WebhookSender {
 
     /**
      * Queues leased attempts; each starts as soon as a thread is free. When more are waiting than
-     * room() allows, the attempt is not queued but handed back, due again at once, so an overloaded
-     * node's queue stays bounded and what it cannot take goes to the next lease, on this node or
-     * another. When an attempt's lease would end before its answer is due, the attempt is not made:
-     * the row comes due again when its lease ends. Either way nothing is sent twice.
+     * room() allows, or the node is stopping, the attempt is not queued but handed back, due again at
+     * once, so an overloaded node's queue stays bounded and what it cannot take goes to the next
+     * lease, on this node or another. When an attempt's lease would end before its answer is due, the
+     * attempt is not made: the row comes due again when its lease ends. Either way nothing is sent
+     * twice.
      */
     void submit(List<WebhookAttempt> attempts) {
         for (WebhookAttempt attempt : attempts) {
-            if (room() == 0) {
-                noRoom.add(attempt);
+            if (stopped || room() == 0) {
+                toHandBack.add(attempt);
                 scheduleRecording();
                 continue;
             }
             waiting.incrementAndGet();
-            threads.execute(() -> {
-                waiting.decrementAndGet();
-                if (clock.instant().plus(ATTEMPT_TIMEOUT).isBefore(attempt.leaseEnds())) {
-                    record(attempt, attempt(attempt));
-                }
-                leaseMoreIfLow();
-            });
+            threads.execute(new Queued(attempt));
+        }
+    }
+
+    /** A leased attempt waiting for a thread; named, so that a stopping node can hand back those that never started. */
+    private final class Queued implements Runnable {
+        final WebhookAttempt attempt;
+
+        Queued(WebhookAttempt attempt) {
+            this.attempt = attempt;
+        }
+
+        @Override
+        public void run() {
+            waiting.decrementAndGet();
+            if (clock.instant().plus(ATTEMPT_TIMEOUT).isBefore(attempt.leaseEnds())) {
+                record(attempt, attempt(attempt));
+            }
+            leaseMoreIfLow();
         }
     }
 
@@ -332,15 +347,15 @@ public class WebhookSender {
     }
 
     /**
-     * Records the successes and hands back the attempts without room that have gathered, in batches,
-     * until none are left. What comes after the flag is cleared schedules the next round; two rounds
-     * at once take disjoint batches.
+     * Records the successes, and hands back the attempts this node will not make, that have gathered,
+     * in batches until none are left. What comes after the flag is cleared schedules the next round;
+     * two rounds at once take disjoint batches.
      */
     private void recordGathered() {
         recordingScheduled.set(false);
         drain(succeeded, deliveries::delivered, "Could not record successful webhook deliveries; their leases run out "
                 + "and they are made again");
-        if (drain(noRoom, deliveries::handBack, "Could not hand back webhook deliveries this node had no room for; "
+        if (drain(toHandBack, deliveries::handBack, "Could not hand back webhook deliveries this node will not make; "
                 + "they are due again when their leases run out")) {
             leftDue();
         }
@@ -379,13 +394,18 @@ public class WebhookSender {
 
     /**
      * What succeeded before the stop is recorded now, rather than sent again once its lease ends, and
-     * what had no room is handed back now, rather than left leased.
+     * what had no room or was still waiting for a thread is handed back now, due at once for another
+     * node, rather than left leased. Attempts under way are left to their leases: their receivers may
+     * already have them.
      */
-    @PreDestroy
-    void stop() {
+    void stop(@Observes(notifyObserver = Reception.IF_EXISTS) ApplicationStopping stopping) {
         stopped = true;
         watchdog.cancel(false);
-        threads.shutdownNow();
+        for (Runnable neverStarted : threads.shutdownNow()) {
+            if (neverStarted instanceof Queued queued) {
+                toHandBack.add(queued.attempt);
+            }
+        }
         recordGathered();
     }
 }

@@ -20,7 +20,9 @@ import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -271,8 +273,56 @@ class FaultsIT {
         }
     }
 
+    /**
+     * Node A (concurrency 32) takes one event's 40 deliveries: 32 hang at the receiver, 8 wait for a
+     * thread. Stopped in the ordinary way, A hands the 8 back, and B sends them within seconds rather
+     * than when A's leases end, a minute after the flow.
+     */
     @Test
     @Order(7)
+    void deliveriesQueuedOnAStoppedNodeAreSentByTheOtherAtOnce() throws Exception {
+        TestDeveloper developer = TestDeveloper.create("enterprise", "sandbox");
+        int webhooks = 40;
+        int concurrency = 32;
+        boolean stopped = false;
+        try (WebhookReceiver receiver = new WebhookReceiver().answering(r -> -20_000)) {
+            for (int i = 0; i < webhooks; i++) {
+                createWebhook(developer, receiver.url("/queued-" + i));
+            }
+            String agent = Flows.createAgent(developer, List.of("read"));
+            long flowAt = System.currentTimeMillis();
+            Flows.grant(developer, agent, List.of("read"));
+            Set<String> arrived = new HashSet<>();
+            awaitArrivals(receiver, arrived, concurrency, flowAt + 10_000);
+            assertEquals(concurrency, arrived.size(), "attempts under way on A before the stop");
+            server.stop();
+            stopped = true;
+            long stoppedAt = System.currentTimeMillis();
+            awaitArrivals(receiver, arrived, webhooks, stoppedAt + 20_000);
+            long took = System.currentTimeMillis() - stoppedAt;
+            assertEquals(webhooks, arrived.size(), "deliveries sent within 20 s of A's stop");
+            assertTrue(System.currentTimeMillis() - flowAt < 50_000, "A's leases would have run out by now");
+            System.out.println("[faults] node A stopped with " + (webhooks - concurrency) + " deliveries queued; "
+                    + "B sent them within " + took + " ms of the stop");
+        } finally {
+            if (stopped) {
+                server.start();
+            }
+        }
+    }
+
+    /** Adds the paths of requests that arrive until {@code count} distinct ones have, or the deadline passes. */
+    private static void awaitArrivals(WebhookReceiver receiver, Set<String> arrived, int count, long deadline) {
+        while (arrived.size() < count && System.currentTimeMillis() < deadline) {
+            WebhookReceiver.Received request = receiver.next(Duration.ofMillis(200));
+            if (request != null) {
+                arrived.add(request.path());
+            }
+        }
+    }
+
+    @Test
+    @Order(8)
     void anEventCommittedJustBeforeAKillIsDeliveredAfterTheRestart() throws Exception {
         nodeB.stop();
         TestDeveloper developer = TestDeveloper.create("enterprise", "sandbox");
@@ -298,7 +348,7 @@ class FaultsIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aPersistentTimerDueWhileItsNodeIsDownRunsOnTheOther() throws Exception {
         // Node A created the expiry sweep's persistent timer on the suite's fresh database, so A runs it.
         nodeB.start();
