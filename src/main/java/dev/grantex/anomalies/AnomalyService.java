@@ -9,6 +9,7 @@ import dev.grantex.platform.Ids;
 import dev.grantex.platform.PlanLimits;
 import dev.grantex.platform.errors.ApiException;
 import dev.grantex.platform.json.Jsonp;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -69,9 +70,15 @@ public class AnomalyService {
 
     private Counter detectedCount;
 
-    void registerCounter(@Observes Startup startup) {
+    /** Registered when the bean is made, so the hourly timer finds it even if it fires before the Startup event. */
+    @PostConstruct
+    void registerCounter() {
         detectedCount = metrics.counter(Metadata.builder().withName("grantex_anomalies_detected")
                 .withDescription("Anomalies found that were not open already").build());
+    }
+
+    /** Observed so that the bean, and so its counter, is made as the application starts. */
+    void startWithTheApplication(@Observes Startup startup) {
     }
 
     /** One detection's outcome: the anomalies found (new or still open) and the grants it revoked. */

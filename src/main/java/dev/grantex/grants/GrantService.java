@@ -9,6 +9,7 @@ import dev.grantex.platform.Timestamps;
 import dev.grantex.platform.errors.ApiException;
 import dev.grantex.platform.json.Jsonp;
 import dev.grantex.platform.web.QueryParams;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -56,18 +57,23 @@ public class GrantService {
     MetricRegistry metrics;
 
     /**
-     * Registered when the application starts, like the other counters, so it is on /metrics before
-     * the first revocation. Injected with @Metric, it was missing from scrapes when MetricsIT ran
-     * on a fresh server.
+     * Registered when the bean is made, which is when the application starts, so it is on /metrics
+     * before the first revocation; and never missing when a timer revokes before the Startup event.
+     * Injected with @Metric, it was missing from scrapes when MetricsIT ran on a fresh server.
      */
     private Counter revokedCount;
 
     @Inject
     EventLog events;
 
-    void registerCounter(@Observes Startup startup) {
+    @PostConstruct
+    void registerCounter() {
         revokedCount = metrics.counter(Metadata.builder().withName("grantex_grants_revoked")
                 .withDescription("Grants revoked, each grant of a cascade counted").build());
+    }
+
+    /** Observed so that the bean, and so its counter, is made as the application starts. */
+    void startWithTheApplication(@Observes Startup startup) {
     }
 
     /** Stores a new active grant in the caller's transaction. */

@@ -2,6 +2,7 @@ package dev.grantex.webhooks;
 
 import dev.grantex.platform.Ids;
 import dev.grantex.platform.crypto.SecretBox;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -173,16 +174,23 @@ public class WebhookDeliveries {
 
     /**
      * grantex_webhook_deliveries_total{outcome="delivered|retrying|failed"}: attempts by how they ended.
-     * Registered at startup, so the counters are on /metrics before anything was delivered, and looked
-     * up once rather than on every recorded batch.
+     * Registered when the bean is made, which is as the application starts, so the counters are on
+     * /metrics before anything was delivered, and there for the retry timer, which can fire before the
+     * Startup event (found restarting a node with deliveries due); looked up once rather than on every
+     * recorded batch.
      */
-    void registerCounters(@Observes Startup startup) {
+    @PostConstruct
+    void registerCounters() {
         Metadata metadata = Metadata.builder().withName("grantex_webhook_deliveries")
                 .withDescription("Webhook delivery attempts by outcome: delivered, retrying (failed, to be retried) or failed (for good)")
                 .build();
         for (String outcome : new String[]{"delivered", "retrying", "failed"}) {
             counters.put(outcome, metrics.counter(metadata, new Tag("outcome", outcome)));
         }
+    }
+
+    /** Observed so that the bean, and so its counters, is made as the application starts. */
+    void startWithTheApplication(@Observes Startup startup) {
     }
 
     private void count(String outcome, long attempts) {
