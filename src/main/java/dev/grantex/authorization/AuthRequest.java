@@ -1,5 +1,6 @@
 package dev.grantex.authorization;
 
+import dev.grantex.grants.FidoConsent;
 import dev.grantex.platform.storage.StringListConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -62,6 +63,9 @@ public class AuthRequest {
 
     @Column(name = "fido_verified", nullable = false)
     private boolean fidoVerified;
+
+    @Column(name = "fido_credential_id")
+    private String fidoCredentialId;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -156,11 +160,17 @@ public class AuthRequest {
         status = CONSUMED;
     }
 
-    void markFidoVerified() {
+    void markFidoVerified(String credentialId) {
         fidoVerified = true;
+        fidoCredentialId = credentialId;
     }
 
     boolean fidoVerified() {
         return fidoVerified;
+    }
+
+    /** The passkey check the grant made from this request records. */
+    public FidoConsent fido() {
+        return new FidoConsent(fidoVerified, fidoCredentialId);
     }
 }

@@ -132,13 +132,14 @@ public class AuthorizationService {
     }
 
     /**
-     * A verified passkey assertion of the request's principal satisfies the developer's fidoRequired,
-     * inside the verifying transaction; false (and nothing marked) unless the request is still pending.
+     * A verified assertion with one of the request's principal's passkeys ({@code cred_…}) satisfies
+     * the developer's fidoRequired, inside the verifying transaction; false (and nothing marked) unless
+     * the request is still pending.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean markFidoVerified(String id) {
+    public boolean markFidoVerified(String id, String credentialId) {
         Optional<AuthRequest> request = lockPending(id);
-        request.ifPresent(AuthRequest::markFidoVerified);
+        request.ifPresent(pending -> pending.markFidoVerified(credentialId));
         return request.isPresent();
     }
 

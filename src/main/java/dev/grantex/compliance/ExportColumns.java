@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The columns of the exports, in one place for both formats. An audit entry has the fields of
  * GET /v1/audit/entries; a grant those of the contract's grants export, plus the parent grant of a
- * delegated one, so that a delegation tree can be rebuilt from the export alone.
+ * delegated one, so that a delegation tree can be rebuilt from the export alone, and the passkey
+ * check of its consent.
  */
 final class ExportColumns {
     static final List<Column<AuditEntry>> AUDIT_ENTRIES = List.of(
@@ -43,6 +44,8 @@ final class ExportColumns {
                 new Column<>("expiresAt", g -> Timestamps.format(g.expiresAt())),
                 new Column<>("revokedAt", g -> Timestamps.format(g.revokedAt())),
                 new Column<>("delegationDepth", Grant::delegationDepth),
-                new Column<>("parentGrantId", Grant::parentGrantId));
+                new Column<>("parentGrantId", Grant::parentGrantId),
+                new Column<>("fidoVerified", g -> g.fido().verified()),
+                new Column<>("fidoCredentialId", g -> g.fido().credentialId()));
     }
 }

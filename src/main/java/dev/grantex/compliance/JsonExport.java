@@ -86,8 +86,8 @@ final class JsonExport {
             out.write("null");
         } else if (value instanceof String text) {
             out.write(CanonicalJson.string(text));
-        } else if (value instanceof Number number) {
-            out.write(number.toString());
+        } else if (value instanceof Number || value instanceof Boolean) {
+            out.write(value.toString());
         } else if (value instanceof Column.RawJson json) {
             out.write(json.json());
         } else {

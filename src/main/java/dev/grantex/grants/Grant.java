@@ -56,11 +56,18 @@ public class Grant {
 
     private String audience;
 
+    @Column(name = "fido_verified", nullable = false)
+    private boolean fidoVerified;
+
+    @Column(name = "fido_credential_id")
+    private String fidoCredentialId;
+
     protected Grant() {
     }
 
     public Grant(String id, String developerId, String agentId, String principalId, List<String> scopes,
-                 Instant issuedAt, Instant expiresAt, String parentGrantId, int delegationDepth, String audience) {
+                 Instant issuedAt, Instant expiresAt, String parentGrantId, int delegationDepth, String audience,
+                 FidoConsent fido) {
         this.id = id;
         this.developerId = developerId;
         this.agentId = agentId;
@@ -72,6 +79,8 @@ public class Grant {
         this.parentGrantId = parentGrantId;
         this.delegationDepth = delegationDepth;
         this.audience = audience;
+        this.fidoVerified = fido.verified();
+        this.fidoCredentialId = fido.credentialId();
     }
 
     public String id() {
@@ -120,6 +129,10 @@ public class Grant {
 
     public String audience() {
         return audience;
+    }
+
+    public FidoConsent fido() {
+        return new FidoConsent(fidoVerified, fidoCredentialId);
     }
 
     void revoke(Instant now) {

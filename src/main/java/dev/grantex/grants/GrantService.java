@@ -76,12 +76,12 @@ public class GrantService {
     void startWithTheApplication(@Observes Startup startup) {
     }
 
-    /** Stores a new active grant in the caller's transaction. */
+    /** Stores a new active grant in the caller's transaction, with the passkey check of the consent it rests on. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Grant create(String developerId, String agentId, String principalId, List<String> scopes,
-                        Instant expiresAt, Grant parent, String audience) {
+                        Instant expiresAt, Grant parent, String audience, FidoConsent fido) {
         Grant grant = new Grant(Ids.newId("grnt"), developerId, agentId, principalId, scopes, clock.instant(), expiresAt,
-                parent == null ? null : parent.id(), parent == null ? 0 : parent.delegationDepth() + 1, audience);
+                parent == null ? null : parent.id(), parent == null ? 0 : parent.delegationDepth() + 1, audience, fido);
         em.persist(grant);
         JsonObjectBuilder data = Jsonp.objectBuilder().add("grantId", grant.id()).add("agentId", agentId)
                 .add("principalId", principalId).add("scopes", Jsonp.stringArray(scopes))

@@ -13,11 +13,13 @@ public final class GrantViews {
                             List<String> scopes, String status, String issuedAt, String expiresAt,
                             @JsonbNillable(false) String revokedAt,
                             @JsonbNillable(false) String parentGrantId,
-                            int delegationDepth) {
+                            int delegationDepth,
+                            boolean fidoVerified,
+                            @JsonbNillable(false) String fidoCredentialId) {
         public static GrantView of(Grant g) {
             return new GrantView(g.id(), g.id(), g.agentId(), g.principalId(), g.developerId(), g.scopes(), g.status(),
                     Timestamps.format(g.issuedAt()), Timestamps.format(g.expiresAt()), Timestamps.format(g.revokedAt()),
-                    g.parentGrantId(), g.delegationDepth());
+                    g.parentGrantId(), g.delegationDepth(), g.fido().verified(), g.fido().credentialId());
         }
     }
 

@@ -102,8 +102,9 @@ public class DelegationService {
         if (parentGrant == null || !parentGrant.usable(now)) {
             throw ApiException.badRequest("Parent grant is no longer active");
         }
+        // The child rests on the parent's consent, and so on the parent's passkey check.
         Grant child = grants.create(caller.developerId(), subAgent.id(), parentGrant.principalId(), scopes, expiresAt,
-                parentGrant, null);
+                parentGrant, null, parentGrant.fido());
         TokenIssuer.Issued issued = issuer.issue(child, subAgent.did(), parent.agentDid(), null);
         return issued.withCredentials(credentials.issue(child, subAgent.did(), format, null));
     }

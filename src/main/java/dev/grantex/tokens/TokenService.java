@@ -82,7 +82,7 @@ public class TokenService {
         // The grant lives as long as the request asked for (expiresIn), counted from now.
         Instant expiresAt = now.plus(Duration.between(request.createdAt(), request.expiresAt())).truncatedTo(ChronoUnit.SECONDS);
         Grant grant = grants.create(caller.developerId(), request.agentId(), request.principalId(), request.scopes(),
-                expiresAt, null, request.audience());
+                expiresAt, null, request.audience(), request.fido());
         String agentDid = Agent.didOf(request.agentId());
         TokenIssuer.Issued issued = issuer.issue(grant, agentDid, null, null);
         CredentialIssuer.Issued credential = credentials.issue(grant, agentDid, format, holderKey);

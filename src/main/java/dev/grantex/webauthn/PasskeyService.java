@@ -239,7 +239,7 @@ public class PasskeyService {
         }
         AuthenticatorData<?> authenticator = data.getAuthenticatorData();
         credential.used(authenticator.getSignCount(), authenticator.isFlagBS(), clock.instant());
-        if (!authorizations.markFidoVerified(challenge.authRequestId())) {
+        if (!authorizations.markFidoVerified(challenge.authRequestId(), credential.id())) {
             throw ApiException.notFound("The authorization request was answered or expired meanwhile");
         }
         events.record(challenge.developerId(), EventType.FIDO_ASSERTION, Jsonp.objectBuilder()

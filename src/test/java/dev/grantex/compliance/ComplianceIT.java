@@ -102,6 +102,8 @@ class ComplianceIT {
         assertEquals(List.of("read"), delegated.getJsonArray("scopes").getValuesAs(JsonString::getString));
         assertEquals(JsonValue.NULL, delegated.get("revokedAt"));
         assertEquals(developer.developerId(), delegated.getString("developerId"));
+        assertEquals(JsonValue.FALSE, delegated.get("fidoVerified"));
+        assertEquals(JsonValue.NULL, delegated.get("fidoCredentialId"));
         JsonObject listed = developer.api().get("/v1/grants/" + child.grantId()).expect(200).json();
         for (String key : List.of("agentId", "principalId", "status", "issuedAt", "expiresAt")) {
             assertEquals(listed.get(key), delegated.get(key), key);
@@ -123,6 +125,7 @@ class ComplianceIT {
             assertEquals(json.getString("status"), row.get("status"));
             assertEquals(json.getString("issuedAt"), row.get("issuedAt"));
             assertEquals(Integer.toString(json.getInt("delegationDepth")), row.get("delegationDepth"));
+            assertEquals("false", row.get("fidoVerified"));
             assertEquals(json.getJsonArray("scopes").getValuesAs(JsonString::getString),
                     List.of(row.get("scopes").split(" ")));
         }

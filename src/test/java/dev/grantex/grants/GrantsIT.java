@@ -35,6 +35,8 @@ class GrantsIT {
         assertEquals(0, grant.getInt("delegationDepth"));
         assertFalse(grant.containsKey("parentGrantId"));
         assertFalse(grant.containsKey("revokedAt"));
+        assertFalse(grant.getBoolean("fidoVerified"), "consent without a passkey check");
+        assertFalse(grant.containsKey("fidoCredentialId"));
         Instant.parse(grant.getString("issuedAt"));
     }
 

@@ -117,6 +117,14 @@ class PasskeyConsentIT {
         String code = url.substring(url.indexOf("code=") + 5, url.indexOf('&', url.indexOf("code=")));
         Flows.Issued issued = Flows.exchange(developer, agentId, code);
         assertEquals(principal, issued.claims().getString("sub"));
+        JsonObject grant = developer.api().get("/v1/grants/" + issued.grantId()).expect(200).json();
+        assertTrue(grant.getBoolean("fidoVerified"), grant.toString());
+        assertEquals(registered.getString("id"), grant.getString("fidoCredentialId"), "the passkey that verified consent");
+        String subAgent = Flows.createAgent(developer, List.of("calendar:read"));
+        Flows.Issued delegated = Flows.delegate(developer, issued.grantToken(), subAgent, List.of("calendar:read"));
+        JsonObject child = developer.api().get("/v1/grants/" + delegated.grantId()).expect(200).json();
+        assertTrue(child.getBoolean("fidoVerified"), "a delegated grant rests on the same consent: " + child);
+        assertEquals(registered.getString("id"), child.getString("fidoCredentialId"));
 
         JsonObject listed = developer.api().get("/v1/webauthn/credentials?principalId=" + principal).expect(200).json()
                 .getJsonArray("credentials").getJsonObject(0);

@@ -1,0 +1,9 @@
+package dev.grantex.grants;
+
+/**
+ * Whether a passkey assertion verified the principal before consent, and which passkey
+ * ({@code cred_…}) it was. A delegated grant carries its parent's: it rests on the same consent.
+ */
+public record FidoConsent(boolean verified, String credentialId) {
+    public static final FidoConsent NONE = new FidoConsent(false, null);
+}
