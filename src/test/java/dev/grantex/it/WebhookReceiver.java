@@ -2,12 +2,16 @@ package dev.grantex.it;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /** A webhook receiver on localhost for the tests: records every request and answers as told. */
 public final class WebhookReceiver implements AutoCloseable {
@@ -35,14 +41,45 @@ public final class WebhookReceiver implements AutoCloseable {
     private volatile Function<Received, Integer> answer = r -> 200;
 
     public WebhookReceiver() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this(plain());
+    }
+
+    private WebhookReceiver(HttpServer server) {
+        this.server = server;
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /**
+     * A receiver over https, with the key and certificate chain of a PKCS12 store in
+     * src/test/resources/webhook-tls (password "changeit"): localhost.p12 and other-host.p12 are
+     * issued by the CA the IT server trusts (ca.pem, GRANTEX_WEBHOOK_TRUSTED_CERTIFICATES), the
+     * second for other.example; untrusted.p12 is self-signed.
+     */
+    public static WebhookReceiver overTls(String keyStore) {
+        char[] password = "changeit".toCharArray();
+        try (InputStream in = WebhookReceiver.class.getResourceAsStream("/webhook-tls/" + keyStore)) {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(in, password);
+            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keyManagers.init(keys, password);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(keyManagers.getKeyManagers(), null, null);
+            HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+            server.setHttpsConfigurator(new HttpsConfigurator(tls));
+            return new WebhookReceiver(server);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot serve with " + keyStore, e);
+        }
+    }
+
+    private static HttpServer plain() {
+        try {
+            return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** How to answer each request: its status (a negative number: hang for that many milliseconds, then 200). */
@@ -75,9 +112,9 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    /** The receiver's URL (on localhost, which the test server admits over http). */
+    /** The receiver's URL (on localhost, which the test server admits over http and https). */
     public String url(String path) {
-        return "http://localhost:" + server.getAddress().getPort() + path;
+        return (server instanceof HttpsServer ? "https" : "http") + "://localhost:" + server.getAddress().getPort() + path;
     }
 
     public int port() {

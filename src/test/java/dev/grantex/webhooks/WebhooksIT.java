@@ -283,6 +283,41 @@ class WebhooksIT {
         }
     }
 
+    /**
+     * Over https a receiver needs a certificate from an authority the server trusts (here the test CA
+     * of GRANTEX_WEBHOOK_TRUSTED_CERTIFICATES) that names the host it was reached by. A self-signed
+     * certificate, or one of the trusted CA for another host, fails the attempt before anything is sent.
+     */
+    @Test
+    void deliveriesOverHttpsNeedATrustedCertificateThatNamesTheHost() {
+        TestDeveloper developer = TestDeveloper.create("enterprise");
+        try (WebhookReceiver trusted = WebhookReceiver.overTls("localhost.p12");
+             WebhookReceiver selfSigned = WebhookReceiver.overTls("untrusted.p12");
+             WebhookReceiver otherHost = WebhookReceiver.overTls("other-host.p12")) {
+            JsonObject webhook = create(developer, trusted.url("/tls"), "grant.created");
+            String secret = webhook.getString("secret");
+            String selfSignedId = create(developer, selfSigned.url("/tls"), "grant.created").getString("id");
+            String otherHostId = create(developer, otherHost.url("/tls"), "grant.created").getString("id");
+            String agentId = Flows.createAgent(developer, List.of("read"));
+            Flows.Issued issued = Flows.grant(developer, agentId, List.of("read"));
+
+            Received request = trusted.next(WAIT);
+            assertNotNull(request, "nothing arrived over https");
+            assertTrue(request.body().contains(issued.grantId()), request.body());
+            assertEquals("sha256=" + WebhookReceiver.hmacSha256Hex(secret, request.body()), request.header("X-Grantex-Signature"));
+            awaitDeliveries(developer, webhook.getString("id"), "delivered", 1);
+
+            String untrustedError = awaitDeliveries(developer, selfSignedId, "pending", d -> !d.isNull("lastError"), WAIT)
+                    .getJsonArray("deliveries").getJsonObject(0).getString("lastError");
+            assertTrue(untrustedError.startsWith("SSLHandshakeException"), untrustedError);
+            String otherHostError = awaitDeliveries(developer, otherHostId, "pending", d -> !d.isNull("lastError"), WAIT)
+                    .getJsonArray("deliveries").getJsonObject(0).getString("lastError");
+            assertTrue(otherHostError.toLowerCase(java.util.Locale.ROOT).contains("hostname"), otherHostError);
+            assertNull(selfSigned.next(Duration.ZERO), "a request reached the self-signed receiver");
+            assertNull(otherHost.next(Duration.ZERO), "a request reached the receiver named for another host");
+        }
+    }
+
     @Test
     void redirectsAreNotFollowed() {
         TestDeveloper developer = TestDeveloper.create("enterprise");
