@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.grantex.it.Api;
 import dev.grantex.it.Flows;
+import dev.grantex.it.ItDatabase;
 import dev.grantex.it.Reply;
 import dev.grantex.it.SseClient;
 import dev.grantex.it.TestDeveloper;
@@ -19,6 +20,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -180,6 +183,34 @@ class CredentialsIT {
         assertFalse(expired.getBoolean("revoked"));
         assertEquals(claims.getString("jti"), expired.getString("vcId"));
         assertEquals("The credential has expired", expired.getString("error"));
+    }
+
+    /**
+     * When the developer's list has given out its last bit, the next credential starts a new list, and
+     * revoking it sets a bit there only. The list is brought to its last bit in the database, as
+     * issuing 131,072 credentials would take too long.
+     */
+    @Test
+    void aFullStatusListIsFollowedByANewOne() throws Exception {
+        String firstList;
+        try (Connection db = ItDatabase.postgres();
+             PreparedStatement nearlyFull = db.prepareStatement("UPDATE vc_status_lists SET next_index = size - 1 WHERE id = ?")) {
+            firstList = status(Flows.claims(exchange("vc-jwt").getString("verifiableCredential"))).getString("statusListCredential");
+            nearlyFull.setString(1, firstList.substring(firstList.lastIndexOf('/') + 1));
+            assertEquals(1, nearlyFull.executeUpdate());
+        }
+        JsonObject last = status(Flows.claims(exchange("vc-jwt").getString("verifiableCredential")));
+        assertEquals(firstList, last.getString("statusListCredential"));
+        assertEquals("131071", last.getString("statusListIndex"));
+
+        JsonObject issued = exchange("vc-jwt");
+        JsonObject next = status(Flows.claims(issued.getString("verifiableCredential")));
+        assertNotEquals(firstList, next.getString("statusListCredential"), "a new list once the first is full");
+        assertEquals("0", next.getString("statusListIndex"));
+        developer.api().delete("/v1/grants/" + issued.getString("grantId")).expect(204);
+        assertTrue(bitSet(next.getString("statusListCredential"), 0), "revoked in the new list");
+        assertFalse(bitSet(firstList, 0), "the full list is untouched");
+        assertFalse(bitSet(firstList, 131_071), "the full list is untouched");
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.grantex.it.Api;
 import dev.grantex.it.Browser;
 import dev.grantex.it.Flows;
+import dev.grantex.it.ItDatabase;
 import dev.grantex.it.ItServer;
 import dev.grantex.it.Reply;
 import dev.grantex.it.SseClient;
@@ -21,6 +22,9 @@ import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -150,6 +154,34 @@ class PasskeyConsentIT {
                 .add("challengeId", fresh).add("response", parse(assertion)).build().toString());
         assertError(replayed, 400, "BAD_REQUEST");
         assertTrue(replayed.json().getString("message").contains("not accepted"), replayed.body());
+    }
+
+    /**
+     * Options answered after their 5 minutes are refused and change nothing; new options then work.
+     * The challenge is moved past its expiry in the database rather than waited for.
+     */
+    @Test
+    void anAssertionAnsweredAfterItsChallengeExpiredIsRefused() throws SQLException {
+        try (Connection db = ItDatabase.postgres()) {
+            register(null);
+            String requestId = authorize("st-expired").getString("authRequestId");
+            browser.driver().get(ItServer.baseUrl() + "/permissions");
+            JsonObject options = assertionOptions(requestId);
+            String assertion = inBrowser(GET, options.getJsonObject("publicKey"));
+            try (PreparedStatement expire = db.prepareStatement("UPDATE webauthn_challenges SET expires_at = ? WHERE id = ?")) {
+                expire.setLong(1, System.currentTimeMillis() - 1_000);
+                expire.setString(2, options.getString("challengeId"));
+                assertEquals(1, expire.executeUpdate());
+            }
+            Reply late = Api.anonymous().post("/v1/webauthn/assert/verify", Json.createObjectBuilder()
+                    .add("challengeId", options.getString("challengeId")).add("response", parse(assertion)).build().toString());
+            assertError(late, 400, "BAD_REQUEST");
+            assertTrue(late.json().getString("message").contains("expired"), late.body());
+            assertError(Api.anonymous().post("/v1/consent/" + requestId + "/approve", null), 403, "FIDO_REQUIRED");
+
+            verifyInBrowser(requestId).expect(200);
+            Api.anonymous().post("/v1/consent/" + requestId + "/approve", null).expect(200);
+        }
     }
 
     @Test
