@@ -5,5 +5,4 @@ package dev.grantex.grants;
  * ({@code cred_…}) it was. A delegated grant carries its parent's: it rests on the same consent.
  */
 public record FidoConsent(boolean verified, String credentialId) {
-    public static final FidoConsent NONE = new FidoConsent(false, null);
 }
