@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
@@ -92,15 +93,18 @@ class WebhookTls {
     }
 
     private static Collection<? extends Certificate> read(Path file) throws IOException, GeneralSecurityException {
+        Collection<? extends Certificate> certificates;
         try (InputStream in = Files.newInputStream(file)) {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
-            if (certificates.isEmpty()) {
-                throw new GeneralSecurityException("GRANTEX_WEBHOOK_TRUSTED_CERTIFICATES: " + file
-                        + " holds no PEM certificate");
-            }
-            return certificates;
+            certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
         } catch (IOException e) {
             throw new IOException("GRANTEX_WEBHOOK_TRUSTED_CERTIFICATES: cannot read " + file + " (" + e + ")", e);
+        } catch (CertificateException e) {
+            throw new CertificateException("GRANTEX_WEBHOOK_TRUSTED_CERTIFICATES: " + file
+                    + " is not a PEM file of certificates (" + e.getMessage() + ")", e);
         }
+        if (certificates.isEmpty()) {
+            throw new CertificateException("GRANTEX_WEBHOOK_TRUSTED_CERTIFICATES: " + file + " holds no certificate");
+        }
+        return certificates;
     }
 }
