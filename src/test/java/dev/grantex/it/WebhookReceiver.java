@@ -28,8 +28,9 @@ import javax.net.ssl.SSLContext;
 
 /** A webhook receiver on localhost for the tests: records every request and answers as told. */
 public final class WebhookReceiver implements AutoCloseable {
-    /** One request as it arrived. */
-    public record Received(String path, Map<String, List<String>> headers, String body, long receivedAtMillis) {
+    /** One request as it arrived; the sender's port tells its connections apart. */
+    public record Received(String path, Map<String, List<String>> headers, String body, long receivedAtMillis,
+                           int senderPort) {
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -90,7 +91,8 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         Received request = new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()),
-                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), System.currentTimeMillis());
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), System.currentTimeMillis(),
+                exchange.getRemoteAddress().getPort());
         received.add(request);
         int status = answer.apply(request);
         if (status < 0) {

@@ -243,6 +243,41 @@ class WebhooksIT {
     }
 
     /**
+     * Twelve deliveries at once to one receiver hold twelve connections; the next twelve, a second
+     * later, go over the same connections rather than new ones (the JDK keeps five by default, which
+     * liberty/jvm.options raises to the sender's concurrency).
+     */
+    @Test
+    void deliveriesToOneReceiverReuseTheirConnections() throws InterruptedException {
+        TestDeveloper developer = TestDeveloper.create("enterprise");
+        int webhooks = 12;
+        try (WebhookReceiver receiver = new WebhookReceiver().answering(r -> -500)) {
+            for (int i = 0; i < webhooks; i++) {
+                create(developer, receiver.url("/reuse-" + i), "grant.created");
+            }
+            String agentId = Flows.createAgent(developer, List.of("read"));
+            Flows.grant(developer, agentId, List.of("read"));
+            Set<Integer> first = senderPorts(receiver, webhooks);
+            assertTrue(first.size() > 5, "the first round's deliveries held " + first.size() + " connections at once");
+            Thread.sleep(1_000);
+            Flows.grant(developer, agentId, List.of("read"));
+            Set<Integer> second = senderPorts(receiver, webhooks);
+            second.removeAll(first);
+            assertEquals(Set.of(), second, "connections the second round opened anew");
+        }
+    }
+
+    private static Set<Integer> senderPorts(WebhookReceiver receiver, int deliveries) {
+        Set<Integer> ports = new HashSet<>();
+        for (int i = 0; i < deliveries; i++) {
+            Received request = receiver.next(WAIT);
+            assertNotNull(request, "delivery " + (i + 1) + " of " + deliveries);
+            ports.add(request.senderPort());
+        }
+        return ports;
+    }
+
+    /**
      * A receiver that sends its status line and headers a byte a second: no single read waits long,
      * so only the attempt's own deadline can end it.
      */
