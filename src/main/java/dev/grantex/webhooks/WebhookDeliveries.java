@@ -1,7 +1,6 @@
 package dev.grantex.webhooks;
 
 import dev.grantex.platform.Ids;
-import dev.grantex.platform.crypto.SecretBox;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -48,7 +47,7 @@ public class WebhookDeliveries {
     Clock clock;
 
     @Inject
-    SecretBox secrets;
+    WebhookSecrets secrets;
 
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)

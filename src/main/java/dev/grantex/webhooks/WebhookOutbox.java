@@ -2,7 +2,6 @@ package dev.grantex.webhooks;
 
 import dev.grantex.events.EventEnvelope;
 import dev.grantex.platform.Ids;
-import dev.grantex.platform.crypto.SecretBox;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -44,7 +43,7 @@ public class WebhookOutbox {
     Clock clock;
 
     @Inject
-    SecretBox secrets;
+    WebhookSecrets secrets;
 
     @Inject
     Event<Queued> queued;
