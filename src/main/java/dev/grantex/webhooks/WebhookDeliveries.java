@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -92,18 +91,13 @@ public class WebhookDeliveries {
         // again whenever a delivery changes state, and the lease token changes with every attempt.
         List<WebhookDelivery> leased = em.createQuery("SELECT d FROM WebhookDelivery d WHERE d.id IN :ids",
                 WebhookDelivery.class).setParameter("ids", ids).getResultList();
-        Map<String, String> secretByWebhook = new HashMap<>();
         List<WebhookAttempt> attempts = new ArrayList<>();
         List<String> ofDeletedWebhooks = new ArrayList<>();
         for (WebhookDelivery delivery : leased) {
-            String secret = delivery.sealedSecret() != null ? secrets.open(delivery.sealedSecret())
-                    : secretByWebhook.computeIfAbsent(delivery.webhookId(), id -> {
-                        Webhook webhook = em.find(Webhook.class, id);
-                        return webhook == null ? null : secrets.open(webhook.sealedSecret());
-                    });
-            if (secret != null) {
+            String sealed = sealedSecretOf(delivery);
+            if (sealed != null) {
                 attempts.add(new WebhookAttempt(delivery.id(), token, now.plus(LEASE), delivery.url(), delivery.payload(),
-                        delivery.signature(), secret));
+                        delivery.signature(), secrets.open(sealed)));
             } else {
                 ofDeletedWebhooks.add(delivery.id());
             }
@@ -115,6 +109,16 @@ public class WebhookDeliveries {
                     .setParameter("ids", ofDeletedWebhooks).executeUpdate();
         }
         return attempts;
+    }
+
+    /** The delivery's own sealed secret (an alert channel's) or its webhook's; null once the webhook is deleted. */
+    private String sealedSecretOf(WebhookDelivery delivery) {
+        if (delivery.sealedSecret() != null) {
+            return delivery.sealedSecret();
+        }
+        // A webhook found once is found again in the transaction's persistence context, without a query.
+        Webhook webhook = em.find(Webhook.class, delivery.webhookId());
+        return webhook == null ? null : webhook.sealedSecret();
     }
 
     /** Gives up the target's pending deliveries: they are marked failed with the reason and not attempted again. */
