@@ -2,6 +2,7 @@ package dev.grantex.developers;
 
 import dev.grantex.events.EventRelay;
 import dev.grantex.events.NodeSignal;
+import dev.grantex.platform.BoundedCache;
 import dev.grantex.platform.Caller;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -17,10 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -46,7 +45,7 @@ public class ApiKeyCache {
     record Entry(Caller caller, Instant keyRotatedAt) {
     }
 
-    private final Map<String, Entry> byKeyHash = new ConcurrentHashMap<>();
+    private final BoundedCache<String, Entry> byKeyHash = new BoundedCache<>(MAX_ENTRIES);
     private static final String ROTATED_SIGNAL = "api-key-rotated";
     private volatile ScheduledFuture<?> polling;
 
@@ -69,12 +68,7 @@ public class ApiKeyCache {
             return Optional.of(cached.caller());
         }
         Optional<Entry> loaded = load.get();
-        loaded.ifPresent(entry -> {
-            if (byKeyHash.size() >= MAX_ENTRIES) {
-                byKeyHash.clear();
-            }
-            byKeyHash.put(keyHash, entry);
-        });
+        loaded.ifPresent(entry -> byKeyHash.put(keyHash, entry));
         return loaded.map(Entry::caller);
     }
 
@@ -103,7 +97,7 @@ public class ApiKeyCache {
     }
 
     private void forget(String developerId) {
-        byKeyHash.values().removeIf(entry -> entry.caller().developerId().equals(developerId));
+        byKeyHash.removeValuesIf(entry -> entry.caller().developerId().equals(developerId));
     }
 
     private void forgetRotatedKeys() {
@@ -113,7 +107,7 @@ public class ApiKeyCache {
                             + "WHERE d.keyRotatedAt > :since", Object[].class)
                     .setParameter("since", Instant.ofEpochMilli(now).minus(LOOK_BACK)).getResultList();
             for (Object[] row : rotated) {
-                byKeyHash.values().removeIf(entry -> entry.caller().developerId().equals(row[0])
+                byKeyHash.removeValuesIf(entry -> entry.caller().developerId().equals(row[0])
                         && !Objects.equals(entry.keyRotatedAt(), row[1]));
             }
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.grantex.tokens;
 import dev.grantex.grants.Grant;
 import dev.grantex.keys.Rs256JwtVerifier;
 import dev.grantex.keys.SignedJwts;
+import dev.grantex.platform.BoundedCache;
 import dev.grantex.platform.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,9 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks grant tokens: first the token itself (RS256 signature by a published key, issuer, expiry,
@@ -40,7 +39,7 @@ public class TokenVerifier {
     private record Checked(Rs256JwtVerifier checkedWith, VerifiedToken token) {
     }
 
-    private final Map<String, Checked> checked = new ConcurrentHashMap<>();
+    private final BoundedCache<String, Checked> checked = new BoundedCache<>(MAX_CHECKED);
 
     @Inject
     SignedJwts signedJwts;
@@ -66,12 +65,7 @@ public class TokenVerifier {
         }
         Optional<VerifiedToken> parsed = verifier.verify(token, clock.instant())
                 .flatMap(TokenVerifier::grantToken);
-        parsed.ifPresent(verified -> {
-            if (checked.size() >= MAX_CHECKED) {
-                checked.clear();
-            }
-            checked.put(token, new Checked(verifier, verified));
-        });
+        parsed.ifPresent(verified -> checked.put(token, new Checked(verifier, verified)));
         return parsed;
     }
 

@@ -1,10 +1,9 @@
 package dev.grantex.webhooks;
 
+import dev.grantex.platform.BoundedCache;
 import dev.grantex.platform.crypto.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The signing secrets of webhooks and alert channels, each opened from its sealed form once and then
@@ -20,15 +19,12 @@ class WebhookSecrets {
     @Inject
     SecretBox box;
 
-    private final Map<String, String> opened = new ConcurrentHashMap<>();
+    private final BoundedCache<String, String> opened = new BoundedCache<>(KEPT);
 
     String open(String sealed) {
         String secret = opened.get(sealed);
         if (secret == null) {
             secret = box.open(sealed);
-            if (opened.size() >= KEPT) {
-                opened.clear();
-            }
             opened.put(sealed, secret);
         }
         return secret;
