@@ -23,6 +23,11 @@ public class StreamSlots {
             "redis.call('ZADD', KEYS[1], ARGV[2], ARGV[4])",
             "redis.call('PEXPIRE', KEYS[1], ARGV[5])",
             "return 1");
+    /** The set's expiry moves with every renewal: set only at acquire, it dropped live connections' slots. */
+    private static final String RENEW = String.join("\n",
+            "redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])",
+            "redis.call('PEXPIRE', KEYS[1], ARGV[3])",
+            "return 1");
 
     @Inject
     RedisConnection redis;
@@ -60,7 +65,8 @@ public class StreamSlots {
     void renew(String kind, String developerId, String connectionId) {
         if (redis.configured() && redis.available()) {
             try {
-                redis.client().zadd(key(kind, developerId), System.currentTimeMillis() + lapseMillis(), connectionId);
+                redis.client().eval(RENEW, List.of(key(kind, developerId)), List.of(
+                        Long.toString(System.currentTimeMillis() + lapseMillis()), connectionId, Long.toString(lapseMillis())));
                 redis.answered();
             } catch (JedisException e) {
                 redis.failed(e);
