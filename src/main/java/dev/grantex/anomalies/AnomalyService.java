@@ -43,6 +43,13 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 @ApplicationScoped
 @Transactional
 public class AnomalyService {
+    /**
+     * Grant ids per {@code anomaly.auto_revoked} event. A detection that revokes more emits one event
+     * per this many, so that each stays far within what an event may hold (32,672 characters; a
+     * grant id takes about 34 of them in the list).
+     */
+    static final int REVOKED_PER_EVENT = 500;
+
     @PersistenceContext(unitName = "grantex")
     EntityManager em;
 
@@ -134,9 +141,10 @@ public class AnomalyService {
         for (String agentId : agents) {
             revoked.addAll(grants.revokeAllOfAgent(developerId, agentId));
         }
-        if (!revoked.isEmpty()) {
+        for (int from = 0; from < revoked.size(); from += REVOKED_PER_EVENT) {
+            List<String> part = revoked.subList(from, Math.min(revoked.size(), from + REVOKED_PER_EVENT));
             events.record(developerId, EventType.ANOMALY_AUTO_REVOKED, Jsonp.objectBuilder()
-                    .add("revokedGrants", Jsonp.stringArray(revoked)).add("anomalyCount", flagged.size()).build());
+                    .add("revokedGrants", Jsonp.stringArray(part)).add("anomalyCount", flagged.size()).build());
         }
         return revoked.size();
     }

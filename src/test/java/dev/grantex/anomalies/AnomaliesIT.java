@@ -7,14 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.grantex.it.Api;
 import dev.grantex.it.Flows;
+import dev.grantex.it.ItDatabase;
 import dev.grantex.it.Reply;
 import dev.grantex.it.TestDeveloper;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.StringReader;
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +99,55 @@ class AnomaliesIT {
         JsonObject again = detect();
         assertEquals(spike.getString("id"), only(again, "rate_spike").getString("id"));
         assertEquals(0, again.getInt("autoRevokedGrants"));
+    }
+
+    /**
+     * More grants than one event's list holds: the revocations are spread over several events. On
+     * PostgreSQL only, where the test copies the agent's grant in the database, as a thousand grant
+     * flows would be slow.
+     */
+    @Test
+    void revokingMoreGrantsThanOneEventListsSpreadsThemOverSeveralEvents() throws SQLException {
+        try (Connection db = ItDatabase.postgres()) {
+            String agent = Flows.createAgent(developer, List.of("read"));
+            String original = Flows.grant(developer, agent, List.of("read")).grantId();
+            try (Statement statement = db.createStatement()) {
+                statement.execute("CREATE TEMP TABLE grant_copies AS SELECT g.* FROM grants g "
+                        + "CROSS JOIN generate_series(1, 1100) WHERE g.id = '" + original + "'");
+                statement.execute("UPDATE grant_copies SET id = 'grnt_' || upper(replace(gen_random_uuid()::text, '-', ''))");
+                statement.execute("INSERT INTO grants SELECT * FROM grant_copies");
+                statement.execute("DROP TABLE grant_copies");
+            }
+            Set<String> granted = new HashSet<>();
+            try (PreparedStatement select = db.prepareStatement("SELECT id FROM grants WHERE agent_id = ?")) {
+                select.setString(1, agent);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        granted.add(rows.getString(1));
+                    }
+                }
+            }
+            assertEquals(1101, granted.size());
+            log(agent, "search", "success", 51);
+
+            assertEquals(1101, detect().getInt("autoRevokedGrants"));
+            List<JsonObject> data = new ArrayList<>();
+            try (PreparedStatement select = db.prepareStatement(
+                    "SELECT payload FROM events WHERE developer_id = ? AND type = 'anomaly.auto_revoked'")) {
+                select.setString(1, developer.developerId());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        data.add(Json.createReader(new StringReader(rows.getString(1))).readObject().getJsonObject("data"));
+                    }
+                }
+            }
+            assertEquals(3, data.size(), "500, 500 and 101 grants");
+            List<String> listed = data.stream().flatMap(d -> d.getJsonArray("revokedGrants").getValuesAs(JsonString.class)
+                    .stream().map(JsonString::getString)).toList();
+            assertEquals(granted, new HashSet<>(listed));
+            assertEquals(1101, listed.size());
+            data.forEach(d -> assertEquals(1, d.getInt("anomalyCount")));
+        }
     }
 
     @Test
