@@ -111,7 +111,13 @@ public class AnomalyChannels {
                 }
             }
             case AnomalyChannel.SLACK -> target = url(config, "webhookUrl");
-            default -> target = new MailtoUrl(recipients(config), "").toString();
+            default -> {
+                target = new MailtoUrl(recipients(config), "").toString();
+                if (target.length() > MailtoUrl.MAX_LENGTH_WITHOUT_SUBJECT) {
+                    throw ApiException.badRequest("config.to: the addresses take " + target.length()
+                            + " characters as a mailto: URL; at most " + MailtoUrl.MAX_LENGTH_WITHOUT_SUBJECT);
+                }
+            }
         }
         planLimits.check(plan, PlanLimits.Resource.ALERT_CHANNELS, () -> {
             planLimits.lockDeveloper(developerId);

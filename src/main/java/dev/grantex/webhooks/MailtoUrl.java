@@ -13,9 +13,19 @@ import java.util.stream.Collectors;
  */
 public record MailtoUrl(List<String> addresses, String subject) {
     static final String SCHEME = "mailto:";
+    /** Subjects are cut to this many characters, the line length RFC 5322 advises. */
+    static final int MAX_SUBJECT = 78;
+    /**
+     * The longest URL of addresses alone (with an empty subject) that still fits a delivery row with
+     * any subject: a character of the subject takes at most 12 encoded (four bytes as %XX).
+     */
+    public static final int MAX_LENGTH_WITHOUT_SUBJECT = WebhookTargets.MAX_URL_LENGTH - MAX_SUBJECT * 12;
 
     public MailtoUrl {
         addresses = List.copyOf(addresses);
+        if (subject.codePointCount(0, subject.length()) > MAX_SUBJECT) {
+            subject = subject.substring(0, subject.offsetByCodePoints(0, MAX_SUBJECT - 1)) + "…";
+        }
     }
 
     static boolean isMailto(String url) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -23,8 +24,11 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +52,12 @@ class AnomalyChannelsIT {
     @AfterAll
     static void stopSmtpServer() {
         smtp.stop();
+    }
+
+    /** Each test counts the mails it caused. */
+    @BeforeEach
+    void emptyTheMailboxes() throws FolderException {
+        smtp.purgeEmailFromAllMailboxes();
     }
 
     private JsonObject channel(String json) {
@@ -151,6 +161,25 @@ class AnomalyChannelsIT {
     }
 
     @Test
+    void anEmailAlertOfARuleWithALongNameHasItsSubjectCutAndTheWholeNameInItsBody() throws Exception {
+        String name = "警報".repeat(128);
+        String channelId = channel("{\"type\":\"email\",\"name\":\"long\",\"config\":{\"to\":\"long@example.com\"}}")
+                .getString("id");
+        developer.api().post("/v1/anomaly/rules", "{\"ruleId\":\"long-name\",\"name\":\"" + name + "\","
+                + "\"condition\":{\"threshold\":2,\"windowMinutes\":10,\"action\":\"wire.*\"},\"severity\":\"low\","
+                + "\"alertChannels\":[\"" + channelId + "\"]}").expect(201);
+        String agent = Flows.createAgent(developer, List.of("read"));
+        Flows.logAudit(developer, agent, "wire.transfer", "success", 3);
+
+        developer.api().post("/v1/anomalies/detect", "{}").expect(200);
+        MimeMessage mail = firstMail(1);
+        String subject = mail.getSubject();
+        assertEquals(78, subject.codePointCount(0, subject.length()), subject);
+        assertTrue(subject.startsWith("Grantex anomaly: [LOW] 警報警報") && subject.endsWith("…"), subject);
+        assertTrue(mail.getContent().toString().contains("[LOW] " + name + " (long-name)"), "the body names the rule in full");
+    }
+
+    @Test
     void channelsAreListedWithoutSecretsAndRemovedAndAreTheDevelopersOwn() {
         JsonObject slack = channel("{\"type\":\"slack\",\"name\":\"s\",\"config\":{\"webhookUrl\":"
                 + "\"http://localhost:1/services/T0/B0/secret-part\"}}");
@@ -198,6 +227,9 @@ class AnomalyChannelsIT {
                 "{\"type\":\"email\",\"name\":\"n\",\"config\":{\"to\":[]}}",
                 "{\"type\":\"email\",\"name\":\"n\",\"config\":{\"to\":[1]}}",
                 "{\"type\":\"email\",\"name\":\"n\",\"config\":{}}",
+                "{\"type\":\"email\",\"name\":\"n\",\"config\":{\"to\":[" + IntStream.range(0, 20)
+                        .mapToObj(i -> "\"" + "a".repeat(60) + i + "@" + "b".repeat(60) + ".example.com\"")
+                        .collect(Collectors.joining(",")) + "]}}",
                 "{\"type\":\"webhook\",\"name\":\"n\",\"config\":{\"url\":\"https://example.com/h\"},\"severities\":[]}",
                 "{\"type\":\"webhook\",\"name\":\"n\",\"config\":{\"url\":\"https://example.com/h\"},\"severities\":[\"dire\"]}",
                 "{\"type\":\"webhook\",\"name\":\"n\",\"config\":{\"url\":\"https://example.com/h\"},\"severities\":\"high\"}",
