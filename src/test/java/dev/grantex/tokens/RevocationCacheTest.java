@@ -23,7 +23,6 @@ import redis.clients.jedis.JedisPooled;
  * is about the cache's decisions, not about SQL.
  */
 class RevocationCacheTest {
-    private static final String LIVE_REDIS = "redis://127.0.0.1:6379/13";
     private static final String DEAD_REDIS = "redis://127.0.0.1:1/13";
 
     /** Stand-in for RevocationStore: the outbox and the live revocations as plain maps. */
@@ -81,15 +80,6 @@ class RevocationCacheTest {
         return cache;
     }
 
-    private static boolean liveRedisRunning() {
-        try (JedisPooled redis = new JedisPooled(java.net.URI.create(LIVE_REDIS))) {
-            redis.flushDB();
-            return true;
-        } catch (RuntimeException e) {
-            return System.getenv("CI") != null;
-        }
-    }
-
     @Test
     void aRevocationRedisCannotTakeGoesToTheOutboxAndTheCacheStopsAnswering() {
         RevocationCache unreachable = cache(DEAD_REDIS);
@@ -101,10 +91,13 @@ class RevocationCacheTest {
 
     @Test
     void onceRedisAnswersTheOutboxIsWrittenOutAndTheCacheAnswersAgain() {
-        assumeTrue(liveRedisRunning(), "no Redis on 127.0.0.1:6379");
+        assumeTrue(RedisConnections.liveRunning(), "no Redis on 127.0.0.1:6379");
+        try (JedisPooled redis = RedisConnections.live()) {
+            redis.flushDB();
+        }
         Instant expiry = Instant.ofEpochMilli(millis.get()).plusSeconds(3600);
         store.addToOutbox(Map.of(RevocationCache.grantKey("grnt_2"), expiry), expiry);
-        RevocationCache cache = cache(LIVE_REDIS);
+        RevocationCache cache = cache(RedisConnections.LIVE);
 
         assertEquals(Optional.empty(), cache.revoked("tok_2", "grnt_2"), "outbox pending: not trusted");
         cache.checkOutbox(); // what the node's scheduler does every second
@@ -113,7 +106,7 @@ class RevocationCacheTest {
         assertEquals(Optional.of(true), cache.revoked("tok_2", "grnt_2"), "primed now, and the revocation is in Redis");
         assertEquals(Optional.of(false), cache.revoked("tok_3", "grnt_3"));
 
-        try (JedisPooled redis = new JedisPooled(java.net.URI.create(LIVE_REDIS))) {
+        try (JedisPooled redis = RedisConnections.live()) {
             long ttl = redis.pttl("revoked:grant:grnt_2");
             assertTrue(ttl > 3_500_000 && ttl <= 3_600_000, "expires with the grant: " + ttl);
             redis.flushDB();
