@@ -17,8 +17,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -55,26 +57,31 @@ public class WebhookDeliveries {
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private volatile Boolean postgres;
 
-    /** Leases up to {@code limit} due rows to this node: SKIP LOCKED on PostgreSQL, compare-and-set on Derby. */
+    /**
+     * Leases up to {@code limit} due rows to this node, oldest first, leaving out the rows of the
+     * developers named: SKIP LOCKED on PostgreSQL, compare-and-set on Derby.
+     */
     @Transactional
-    public List<WebhookAttempt> leaseDue(int limit) {
+    public List<WebhookAttempt> leaseDue(int limit, Set<String> leftOut) {
         Instant now = clock.instant();
         String token = Ids.newId("lease");
         long leasedUntil = now.plus(LEASE).toEpochMilli();
+        String due = "status = 'pending' AND next_attempt_at <= ?" + (leftOut.isEmpty() ? ""
+                : " AND developer_id NOT IN (" + String.join(", ", Collections.nCopies(leftOut.size(), "?")) + ")");
         List<String> ids = new ArrayList<>();
         if (postgres()) {
-            for (Object id : em.createNativeQuery("UPDATE webhook_deliveries SET next_attempt_at = ?, lease_token = ? WHERE id IN "
-                            + "(SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? "
-                            + "ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id")
-                    .setParameter(1, leasedUntil).setParameter(2, token).setParameter(3, now.toEpochMilli())
-                    .setParameter(4, limit).getResultList()) {
+            Query lease = em.createNativeQuery("UPDATE webhook_deliveries SET next_attempt_at = ?, lease_token = ? WHERE id IN "
+                            + "(SELECT id FROM webhook_deliveries WHERE " + due
+                            + " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id")
+                    .setParameter(1, leasedUntil).setParameter(2, token);
+            int next = dueParameters(lease, 3, now, leftOut);
+            for (Object id : lease.setParameter(next, limit).getResultList()) {
                 ids.add((String) id);
             }
         } else {
-            List<?> due = em.createNativeQuery("SELECT id FROM webhook_deliveries WHERE status = 'pending' "
-                            + "AND next_attempt_at <= ? ORDER BY next_attempt_at")
-                    .setParameter(1, now.toEpochMilli()).setMaxResults(limit).getResultList();
-            for (Object id : due) {
+            Query select = em.createNativeQuery("SELECT id FROM webhook_deliveries WHERE " + due + " ORDER BY next_attempt_at");
+            dueParameters(select, 1, now, leftOut);
+            for (Object id : select.setMaxResults(limit).getResultList()) {
                 int leased = em.createNativeQuery("UPDATE webhook_deliveries SET next_attempt_at = ?, lease_token = ? "
                                 + "WHERE id = ? AND status = 'pending' AND next_attempt_at <= ?")
                         .setParameter(1, leasedUntil).setParameter(2, token).setParameter(3, id)
@@ -96,7 +103,7 @@ public class WebhookDeliveries {
         for (WebhookDelivery delivery : leased) {
             String sealed = sealedSecretOf(delivery);
             if (sealed != null) {
-                attempts.add(new WebhookAttempt(delivery.id(), token, now.plus(LEASE), delivery.url(), delivery.payload(),
+                attempts.add(new WebhookAttempt(delivery.id(), delivery.developerId(), token, now.plus(LEASE), delivery.url(), delivery.payload(),
                         delivery.signature(), secrets.open(sealed)));
             } else {
                 ofDeletedWebhooks.add(delivery.id());
@@ -109,6 +116,16 @@ public class WebhookDeliveries {
                     .setParameter("ids", ofDeletedWebhooks).executeUpdate();
         }
         return attempts;
+    }
+
+    /** Sets the parameters of the due rows' condition from {@code first} on; answers the next parameter's position. */
+    private static int dueParameters(Query query, int first, Instant now, Set<String> leftOut) {
+        int position = first;
+        query.setParameter(position++, now.toEpochMilli());
+        for (String developerId : leftOut) {
+            query.setParameter(position++, developerId);
+        }
+        return position;
     }
 
     /** The delivery's own sealed secret (an alert channel's) or its webhook's; null once the webhook is deleted. */

@@ -24,9 +24,9 @@ import java.util.Map;
  * Queues a delivery for every webhook subscribed to an event (and, when asked, for another feature's
  * target), in the transaction that records the event, so a committed event always has its deliveries.
  * They are queued leased by this node, which sends them as soon as the transaction commits; should it
- * die first, the lease runs out and another node's retry timer sends them. While this node's queue is
- * full they are queued due instead, for the next lease on any node, rather than leased only to be
- * handed back.
+ * die first, the lease runs out and another node's retry timer sends them. While this node's queue,
+ * or the developer's share of it, is full they are queued due instead, for the next lease on any
+ * node, rather than leased only to be handed back.
  */
 @ApplicationScoped
 public class WebhookOutbox {
@@ -64,7 +64,7 @@ public class WebhookOutbox {
         if (subscribed.isEmpty()) {
             return;
         }
-        String leaseToken = leaseIfRoom();
+        String leaseToken = leaseIfRoom(event.developerId());
         List<WebhookAttempt> attempts = new ArrayList<>();
         for (Webhook webhook : subscribed) {
             attempts.add(persist(webhook.asTarget(), secrets.open(webhook.sealedSecret()), event, event.json(), leaseToken));
@@ -78,12 +78,16 @@ public class WebhookOutbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void queueForTarget(DeliveryTarget target, EventEnvelope event, String body) {
-        queued.fire(new Queued(List.of(persist(target, secrets.open(target.sealedSecret()), event, body, leaseIfRoom()))));
+        queued.fire(new Queued(List.of(persist(target, secrets.open(target.sealedSecret()), event, body,
+                leaseIfRoom(target.developerId())))));
     }
 
-    /** A lease for rows this node sends after the commit, or null (the rows left due) while its queue is full. */
-    private String leaseIfRoom() {
-        return sender.hasRoom() ? Ids.newId("lease") : null;
+    /**
+     * A lease for rows this node sends after the commit, or null (the rows left due) while its queue,
+     * or the developer's share of it, is full.
+     */
+    private String leaseIfRoom(String developerId) {
+        return sender.hasRoomFor(developerId) ? Ids.newId("lease") : null;
     }
 
     private WebhookAttempt persist(DeliveryTarget target, String secret, EventEnvelope event, String body, String leaseToken) {
@@ -93,7 +97,8 @@ public class WebhookOutbox {
         WebhookDelivery delivery = new WebhookDelivery(Ids.newId("whd"), target, event.id(), event.type().wireName(), body,
                 signature, MAX_ATTEMPTS, now, nextAttemptAt, leaseToken);
         em.persist(delivery);
-        return new WebhookAttempt(delivery.id(), leaseToken, nextAttemptAt, target.url(), body, signature, secret);
+        return new WebhookAttempt(delivery.id(), target.developerId(), leaseToken, nextAttemptAt, target.url(), body,
+                signature, secret);
     }
 
     /** The developer's webhooks, read once per transaction (the flow records two events in one). */

@@ -32,7 +32,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,9 +45,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Due rows (retries, and what a node had no room for or left when it died) are leased every second
  * by the retry timer and, while a backlog lasts, again whenever the queue runs low, so a backlog
  * drains as fast as the receivers answer.
- * Work runs on threads of its own, never on request threads, so a hanging receiver delays nobody
- * else. The answer's body is not read: the JDK's keep-alive cache reads a short one off in the
- * background and closes the connection of a long one, so a receiver that trickles it holds no thread.
+ * Work runs on threads of its own, never on request threads, and waits in a {@link DeliveryQueue}
+ * that keeps a quarter of the threads and of the queue for other developers than the one with the
+ * most, so a hanging receiver delays neither the flow nor another developer's deliveries.
+ * The answer's body is not read: the JDK's keep-alive cache reads a short one off in the background
+ * and closes the connection of a long one, so a receiver that trickles it holds no thread.
  * (Sent with HttpURLConnection, blocking on the sender's own thread: async-profiler showed the JDK's
  * HttpClient, whose blocking send is asynchronous underneath, spending about 0.3 ms of CPU per POST
  * on its selector and executor hand-offs, more than a grant flow's event writes cost.)
@@ -112,11 +113,10 @@ public class WebhookSender {
     ManagedScheduledExecutorService scheduler;
 
     private ExecutorService threads;
+    private DeliveryQueue queue;
     private ScheduledFuture<?> watchdog;
     /** Attempts under way, for the watchdog. */
     private final Set<InFlight> inFlightAttempts = ConcurrentHashMap.newKeySet();
-    /** Attempts handed over but not started yet. */
-    private final AtomicInteger waiting = new AtomicInteger();
     /** Successful attempts not yet recorded; recorded together, a batch at a time. */
     private final Queue<WebhookAttempt> succeeded = new ConcurrentLinkedQueue<>();
     /** Leased attempts this node will not make (no room, or it is stopping), handed back together: due again at once. */
@@ -132,56 +132,53 @@ public class WebhookSender {
 
     @PostConstruct
     void start() {
-        threads = Executors.newFixedThreadPool(Math.max(1, concurrency), threadFactory);
+        int threadCount = Math.max(1, concurrency);
+        queue = new DeliveryQueue(threadCount);
+        threads = Executors.newFixedThreadPool(threadCount, threadFactory);
+        for (int i = 0; i < threadCount; i++) {
+            threads.execute(this::makeAttempts);
+        }
         watchdog = scheduler.scheduleAtFixedRate(this::cutOffLateAttempts, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** How many more leased attempts this node should take on now: a few rounds of its concurrency. */
-    private int room() {
-        return Math.max(0, 4 * Math.max(1, concurrency) - waiting.get());
-    }
-
     /**
-     * Queues leased attempts; each starts as soon as a thread is free. When more are waiting than
-     * room() allows, or the node is stopping, the attempt is not queued but handed back, due again at
-     * once, so an overloaded node's queue stays bounded and what it cannot take goes to the next
-     * lease, on this node or another. When an attempt's lease would end before its answer is due, the
-     * attempt is not made: the row comes due again when its lease ends. Either way nothing is sent
+     * Queues leased attempts; each starts as soon as a thread is free for it. When the queue has no
+     * room for an attempt, or the node is stopping, the attempt is not queued but handed back, due
+     * again at once, so an overloaded node's queue stays bounded and what it cannot take goes to the
+     * next lease, on this node or another. When an attempt's lease would end before its answer is due,
+     * the attempt is not made: the row comes due again when its lease ends. Either way nothing is sent
      * twice.
      */
     void submit(List<WebhookAttempt> attempts) {
         for (WebhookAttempt attempt : attempts) {
-            if (stopped || room() == 0) {
+            if (stopped || !queue.offer(attempt)) {
                 toHandBack.add(attempt);
                 scheduleRecording();
-                continue;
             }
-            waiting.incrementAndGet();
-            threads.execute(new Queued(attempt));
         }
     }
 
-    /** A leased attempt waiting for a thread; named, so that a stopping node can hand back those that never started. */
-    private final class Queued implements Runnable {
-        final WebhookAttempt attempt;
-
-        Queued(WebhookAttempt attempt) {
-            this.attempt = attempt;
-        }
-
-        @Override
-        public void run() {
-            waiting.decrementAndGet();
-            if (clock.instant().plus(ATTEMPT_TIMEOUT).isBefore(attempt.leaseEnds())) {
-                record(attempt, attempt(attempt));
+    /** A sender thread's work: the queue's next attempt, until the node stops. */
+    private void makeAttempts() {
+        try {
+            for (WebhookAttempt attempt; (attempt = queue.take()) != null; ) {
+                try {
+                    if (clock.instant().plus(ATTEMPT_TIMEOUT).isBefore(attempt.leaseEnds())) {
+                        record(attempt, attempt(attempt));
+                    }
+                } finally {
+                    queue.finished(attempt);
+                }
+                leaseMoreIfLow();
             }
-            leaseMoreIfLow();
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    /** Whether this node's queue takes another attempt now. */
-    boolean hasRoom() {
-        return room() > 0;
+    /** Whether this node's queue takes another of the developer's attempts now. */
+    boolean hasRoomFor(String developerId) {
+        return queue.hasRoomFor(developerId);
     }
 
     /** Rows were left due for want of room: they are leased as the queue runs low. */
@@ -199,7 +196,7 @@ public class WebhookSender {
 
     /** While a backlog lasts, leases more as soon as less than one round of attempts is waiting. */
     private void leaseMoreIfLow() {
-        if (backlog && !stopped && waiting.get() <= Math.max(1, concurrency) && leasing.compareAndSet(false, true)) {
+        if (backlog && !stopped && queue.waiting() <= Math.max(1, concurrency) && leasing.compareAndSet(false, true)) {
             try {
                 scheduler.execute(this::leaseAndSubmit);
             } catch (RejectedExecutionException stopping) {
@@ -211,9 +208,9 @@ public class WebhookSender {
     /** Runs holding {@link #leasing}, and lets go of it. */
     private void leaseAndSubmit() {
         try {
-            int room = room();
+            int room = queue.room();
             if (room > 0) {
-                List<WebhookAttempt> leased = deliveries.leaseDue(room);
+                List<WebhookAttempt> leased = deliveries.leaseDue(room, queue.crowded());
                 backlog = leased.size() == room;
                 leaseFailing = false;
                 submit(leased);
@@ -398,11 +395,8 @@ public class WebhookSender {
     void stop(@Observes(notifyObserver = Reception.IF_EXISTS) ApplicationStopping stopping) {
         stopped = true;
         watchdog.cancel(false);
-        for (Runnable neverStarted : threads.shutdownNow()) {
-            if (neverStarted instanceof Queued queued) {
-                toHandBack.add(queued.attempt);
-            }
-        }
+        toHandBack.addAll(queue.close());
+        threads.shutdownNow();
         recordGathered();
     }
 }
