@@ -2,25 +2,25 @@ package dev.grantex.webhooks;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A node's delivery attempts waiting for a sender thread, in one lane per developer, so that one
  * developer's slow or hanging receivers cannot hold up another's deliveries:
  * <ul>
- * <li>a free thread takes the oldest attempt of the developer with the fewest attempts under way;</li>
- * <li>no developer has more than three quarters of the threads, nor of the queue's places, so a
- *     quarter of each is always left for the others;</li>
- * <li>a developer with half its share of places waiting is left out of leases ({@link #crowded()}):
- *     oldest-first leasing would otherwise take its backlog's rows, only to hand them back, before
- *     any other developer's.</li>
+ * <li>a free thread takes the oldest attempt of the developer with the fewest attempts under way,
+ *     and among developers with as many under way, of the one served longest ago;</li>
+ * <li>no developer has more than three quarters of the places, nor of the threads (from two threads
+ *     on, always one fewer than all), so the rest is always left for the others;</li>
+ * <li>a lease takes no more rows than every developer it may take them for has room for, and leaves
+ *     out the developers with half their share of places waiting ({@link #leaseRoom()}):
+ *     oldest-first leasing would otherwise take a backlog's rows, only to hand them back, before any
+ *     other developer's.</li>
  * </ul>
- * Between developers with the same number under way the order is arbitrary; nobody is passed over
- * for long, since whoever is taken next has one more under way.
  */
 final class DeliveryQueue {
     /** One developer's waiting attempts, oldest first, and how many of its attempts are under way. */
@@ -29,18 +29,23 @@ final class DeliveryQueue {
         int underWay;
     }
 
+    /** What a lease may take now: at most {@code rows} due rows, none of the developers left out. */
+    record LeaseRoom(int rows, Set<String> leftOut) {
+    }
+
     private final int places;
     private final int threadShare;
     private final int placeShare;
-    private final Map<String, Lane> lanes = new HashMap<>();
+    /** The lanes in the order they were last served, longest ago first. */
+    private final Map<String, Lane> lanes = new LinkedHashMap<>();
     private int waiting;
     private boolean closed;
 
     /** A queue for {@code threads} sender threads, with places for four rounds of them. */
     DeliveryQueue(int threads) {
         places = 4 * threads;
-        threadShare = Math.max(1, threads - threads / 4);
-        placeShare = Math.max(1, places - places / 4);
+        threadShare = threads == 1 ? 1 : threads - Math.max(1, threads / 4);
+        placeShare = places - places / 4;
     }
 
     /** Queues the attempt, or answers false when the node's places, or its developer's share of them, are taken. */
@@ -59,20 +64,29 @@ final class DeliveryQueue {
         return waiting < places && (lane == null || lane.waiting.size() < placeShare);
     }
 
-    /** Places free on the node. */
-    synchronized int room() {
-        return places - waiting;
-    }
-
     /** Attempts queued and not yet taken by a thread. */
     synchronized int waiting() {
         return waiting;
     }
 
-    /** Developers with at least half their share of places waiting: their due rows are not leased now. */
-    synchronized Set<String> crowded() {
-        return lanes.entrySet().stream().filter(lane -> lane.getValue().waiting.size() >= placeShare / 2)
-                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+    /**
+     * What the next lease may take: the developers with at least half their share of places waiting
+     * are left out, and the rows are no more than the node's free places nor than any other
+     * developer has room for, so that every leased row finds its place.
+     */
+    synchronized LeaseRoom leaseRoom() {
+        // A developer with nothing waiting has room for a whole share.
+        int rows = Math.min(places - waiting, placeShare);
+        Set<String> leftOut = new HashSet<>();
+        for (Map.Entry<String, Lane> lane : lanes.entrySet()) {
+            int developerWaiting = lane.getValue().waiting.size();
+            if (developerWaiting >= placeShare / 2) {
+                leftOut.add(lane.getKey());
+            } else {
+                rows = Math.min(rows, placeShare - developerWaiting);
+            }
+        }
+        return new LeaseRoom(rows, Set.copyOf(leftOut));
     }
 
     /**
@@ -81,16 +95,22 @@ final class DeliveryQueue {
      */
     synchronized WebhookAttempt take() throws InterruptedException {
         while (!closed) {
-            Lane next = null;
-            for (Lane lane : lanes.values()) {
-                if (!lane.waiting.isEmpty() && lane.underWay < threadShare && (next == null || lane.underWay < next.underWay)) {
-                    next = lane;
+            Map.Entry<String, Lane> next = null;
+            for (Map.Entry<String, Lane> entry : lanes.entrySet()) {
+                Lane lane = entry.getValue();
+                if (!lane.waiting.isEmpty() && lane.underWay < threadShare
+                        && (next == null || lane.underWay < next.getValue().underWay)) {
+                    next = entry;
                 }
             }
             if (next != null) {
-                next.underWay++;
+                Lane lane = next.getValue();
+                // Served now: last in the order, behind those with as many under way.
+                lanes.remove(next.getKey());
+                lanes.put(next.getKey(), lane);
+                lane.underWay++;
                 waiting--;
-                return next.waiting.poll();
+                return lane.waiting.poll();
             }
             wait();
         }

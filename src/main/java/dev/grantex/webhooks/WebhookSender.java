@@ -158,7 +158,10 @@ public class WebhookSender {
         }
     }
 
-    /** A sender thread's work: the queue's next attempt, until the node stops. */
+    /**
+     * A sender thread's work: the queue's next attempt, until the node stops. What goes wrong with one
+     * attempt ends that attempt, not the thread: its row comes due again when its lease ends.
+     */
     private void makeAttempts() {
         try {
             for (WebhookAttempt attempt; (attempt = queue.take()) != null; ) {
@@ -166,10 +169,12 @@ public class WebhookSender {
                     if (clock.instant().plus(ATTEMPT_TIMEOUT).isBefore(attempt.leaseEnds())) {
                         record(attempt, attempt(attempt));
                     }
+                    leaseMoreIfLow();
+                } catch (RuntimeException | Error e) {
+                    LOG.log(Level.SEVERE, "Webhook delivery " + attempt.deliveryId() + " failed unexpectedly", e);
                 } finally {
                     queue.finished(attempt);
                 }
-                leaseMoreIfLow();
             }
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
@@ -208,10 +213,11 @@ public class WebhookSender {
     /** Runs holding {@link #leasing}, and lets go of it. */
     private void leaseAndSubmit() {
         try {
-            int room = queue.room();
-            if (room > 0) {
-                List<WebhookAttempt> leased = deliveries.leaseDue(room, queue.crowded());
-                backlog = leased.size() == room;
+            DeliveryQueue.LeaseRoom room = queue.leaseRoom();
+            if (room.rows() > 0) {
+                List<WebhookAttempt> leased = deliveries.leaseDue(room.rows(), room.leftOut());
+                // The developers left out may have rows due: they are leased as the queue runs low.
+                backlog = leased.size() == room.rows() || !room.leftOut().isEmpty();
                 leaseFailing = false;
                 submit(leased);
             }

@@ -40,11 +40,38 @@ class DeliveryQueueTest {
         assertEquals("a-1", take());
         offer("b", 2);
         assertEquals("b-1", take());
-        // Both have one under way now.
-        String third = take();
-        assertTrue(third.equals("a-2") || third.equals("b-2"), third);
-        assertEquals(third.equals("a-2") ? "b-2" : "a-2", take());
+        // Both have one under way now: a was served longer ago.
+        assertEquals("a-2", take());
+        assertEquals("b-2", take());
         assertEquals("a-3", take());
+    }
+
+    /**
+     * With as many under way (here none: each attempt is over before the next is taken), the developer
+     * served longest ago goes first, so more developers than threads take turns.
+     */
+    @Test
+    void developersWithAsManyUnderWayTakeTurns() throws InterruptedException {
+        for (String developer : List.of("a", "b", "c")) {
+            offer(developer, 2);
+        }
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            WebhookAttempt next = queue.take();
+            order.add(next.deliveryId());
+            queue.finished(next);
+        }
+        assertEquals(List.of("a-1", "b-1", "c-1", "a-2", "b-2", "c-2"), order);
+    }
+
+    @Test
+    void fromTwoThreadsOnOneIsAlwaysLeftForTheOthers() throws InterruptedException {
+        DeliveryQueue twoThreads = new DeliveryQueue(2);
+        assertTrue(twoThreads.offer(attempt("a", 1)));
+        assertTrue(twoThreads.offer(attempt("a", 2)));
+        assertTrue(twoThreads.offer(attempt("b", 1)));
+        assertEquals("a-1", twoThreads.take().deliveryId());
+        assertEquals("b-1", twoThreads.take().deliveryId(), "a's second waits for its first");
     }
 
     @Test
@@ -69,20 +96,31 @@ class DeliveryQueueTest {
     }
 
     @Test
-    void aDeveloperGetsAtMostThreeQuartersOfThePlacesAndIsCrowdedFromHalfOfThat() {
-        offer("a", 5);
-        assertEquals(Set.of(), queue.crowded());
-        offer("a", 1);
-        assertEquals(Set.of("a"), queue.crowded(), "six waiting: half of a's twelve places");
-        offer("a", 6);
+    void aDeveloperGetsAtMostThreeQuartersOfThePlaces() {
+        offer("a", 12);
         assertFalse(queue.hasRoomFor("a"));
         assertFalse(queue.offer(attempt("a", 13)));
         assertTrue(queue.hasRoomFor("b"));
         offer("b", 4);
-        assertEquals(0, queue.room());
         assertFalse(queue.hasRoomFor("c"));
         assertFalse(queue.offer(attempt("c", 1)));
-        assertEquals(Set.of("a"), queue.crowded());
+    }
+
+    /**
+     * A lease takes no more rows than the node and every developer it may take them for have room for,
+     * and leaves out the developers with half their twelve places waiting.
+     */
+    @Test
+    void aLeaseTakesWhatEveryDeveloperHasRoomForAndLeavesOutTheCrowded() {
+        assertEquals(new DeliveryQueue.LeaseRoom(12, Set.of()), queue.leaseRoom(), "sixteen places, twelve a developer");
+        offer("a", 5);
+        assertEquals(new DeliveryQueue.LeaseRoom(7, Set.of()), queue.leaseRoom(), "a has room for seven more");
+        offer("a", 1);
+        assertEquals(new DeliveryQueue.LeaseRoom(10, Set.of("a")), queue.leaseRoom(), "a is left out: ten places are free");
+        offer("b", 4);
+        assertEquals(new DeliveryQueue.LeaseRoom(6, Set.of("a")), queue.leaseRoom());
+        offer("a", 6);
+        assertEquals(new DeliveryQueue.LeaseRoom(0, Set.of("a")), queue.leaseRoom(), "the node is full");
     }
 
     @Test
