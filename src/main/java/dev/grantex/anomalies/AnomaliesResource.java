@@ -229,8 +229,8 @@ public class AnomaliesResource {
             + "a Slack incoming webhook, or email through the server's SMTP server")
     @APIResponse(responseCode = "201", description = "Created; a webhook channel's signing secret is shown here only",
             content = @Content(schema = @Schema(implementation = CreatedChannelView.class)))
-    @APIResponse(responseCode = "400", description = "A missing or bad field, a URL the server may not call, or email "
-            + "without the server's SMTP settings")
+    @APIResponse(responseCode = "400", description = "A missing or bad field, a URL the server may not call, email "
+            + "without the server's SMTP settings, or email addresses too long together for a mailto: URL")
     @APIResponse(responseCode = "402", description = "The plan's alert channels are all in use")
     public Response createChannel(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ChannelRequest.class))) String body) {

@@ -111,13 +111,7 @@ public class AnomalyChannels {
                 }
             }
             case AnomalyChannel.SLACK -> target = url(config, "webhookUrl");
-            default -> {
-                target = new MailtoUrl(recipients(config), "").toString();
-                if (target.length() > MailtoUrl.MAX_LENGTH_WITHOUT_SUBJECT) {
-                    throw ApiException.badRequest("config.to: the addresses take " + target.length()
-                            + " characters as a mailto: URL; at most " + MailtoUrl.MAX_LENGTH_WITHOUT_SUBJECT);
-                }
-            }
+            default -> target = emailTarget(config);
         }
         planLimits.check(plan, PlanLimits.Resource.ALERT_CHANNELS, () -> {
             planLimits.lockDeveloper(developerId);
@@ -263,6 +257,16 @@ public class AnomalyChannels {
             throw ApiException.badRequest("config." + field + ": " + e.getMessage());
         }
         return url;
+    }
+
+    /** The mailto: URL of the recipients, refused when it would leave a delivery no room for a subject. */
+    private String emailTarget(JsonObject config) {
+        String target = new MailtoUrl(recipients(config), "").toString();
+        if (target.length() > MailtoUrl.MAX_LENGTH_WITHOUT_SUBJECT) {
+            throw ApiException.badRequest("config.to: the addresses take " + target.length()
+                    + " characters as a mailto: URL; at most " + MailtoUrl.MAX_LENGTH_WITHOUT_SUBJECT);
+        }
+        return target;
     }
 
     private List<String> recipients(JsonObject config) {

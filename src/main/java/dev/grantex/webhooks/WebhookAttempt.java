@@ -7,6 +7,6 @@ import java.time.Instant;
  * secret, under which lease, and when that lease ends (after which another attempt may already be
  * under way).
  */
-record WebhookAttempt(String deliveryId, String developerId, String leaseToken, Instant leaseEnds, String url, String payload,
-                      String signature, String secret) {
+record WebhookAttempt(String deliveryId, String developerId, String leaseToken, Instant leaseEnds, String url,
+                      String payload, String signature, String secret) {
 }

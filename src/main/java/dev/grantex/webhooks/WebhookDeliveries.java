@@ -103,8 +103,8 @@ public class WebhookDeliveries {
         for (WebhookDelivery delivery : leased) {
             String sealed = sealedSecretOf(delivery);
             if (sealed != null) {
-                attempts.add(new WebhookAttempt(delivery.id(), delivery.developerId(), token, now.plus(LEASE), delivery.url(), delivery.payload(),
-                        delivery.signature(), secrets.open(sealed)));
+                attempts.add(new WebhookAttempt(delivery.id(), delivery.developerId(), token, now.plus(LEASE), delivery.url(),
+                        delivery.payload(), delivery.signature(), secrets.open(sealed)));
             } else {
                 ofDeletedWebhooks.add(delivery.id());
             }
