@@ -20,12 +20,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The events benchmark's client (bench/run, scenario flow-events): one SSE and one WebSocket client
  * of a developer's event streams, on the node given (another node than the load's, to measure the
  * relay), and a webhook receiver on localhost. It counts what arrives and, for the streams, how long
  * after its createdAt each event arrived. Runs until killed; then writes its figures as JSON.
+ * Writes {@code <outFile>.ready} once its clients are connected. While {@code <outFile>.paused} exists
+ * its stream clients are disconnected and the ready file is gone; once it is removed they connect again
+ * (bench/run's side-by-side slices of the flow with and without events consumed).
  * Usage: java bench/EventsProbe.java <streamBaseUrl> <apiKey> <receiverPort> <outFile>
  */
 public class EventsProbe {
@@ -62,39 +66,68 @@ public class EventsProbe {
         receiver.start();
 
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest sse = HttpRequest.newBuilder(URI.create(base + "/v1/events/stream"))
-                .header("Authorization", "Bearer " + key).build();
-        HttpResponse<java.util.stream.Stream<String>> stream = client.send(sse, HttpResponse.BodyHandlers.ofLines());
-        if (stream.statusCode() != 200) {
-            throw new IllegalStateException("SSE refused: " + stream.statusCode());
-        }
-        Thread sseReader = new Thread(() -> stream.body().forEach(line -> {
-            if (line.startsWith("data: ")) {
-                record(line.substring(6), sseIds, sseLatencies);
-            }
-        }));
-        sseReader.setDaemon(true);
-        sseReader.start();
-
-        client.newWebSocketBuilder().header("Authorization", "Bearer " + key)
-                .buildAsync(URI.create(base.replaceFirst("^http", "ws") + "/v1/events/ws"), new WebSocket.Listener() {
-                    private final StringBuilder text = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-                        text.append(data);
-                        if (last) {
-                            record(text.toString(), wsIds, wsLatencies);
-                            text.setLength(0);
-                        }
-                        socket.request(1);
-                        return null;
-                    }
-                }).join();
-
         Runtime.getRuntime().addShutdownHook(new Thread(() -> write(out)));
-        Files.writeString(Path.of(out + ".ready"), Instant.now().toString());
-        Thread.currentThread().join();
+        Path ready = Path.of(out + ".ready");
+        Path paused = Path.of(out + ".paused");
+        Streams streams = null;
+        while (true) {
+            boolean pause = Files.exists(paused);
+            if (pause && streams != null) {
+                streams.close();
+                streams = null;
+                Files.deleteIfExists(ready);
+            } else if (!pause && streams == null) {
+                streams = Streams.connect(client, base, key);
+                Files.writeString(ready, Instant.now().toString());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** The SSE and the WebSocket client, connected. */
+    private record Streams(HttpResponse<Stream<String>> sse, WebSocket ws) {
+        static Streams connect(HttpClient client, String base, String key) throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/events/stream"))
+                    .header("Authorization", "Bearer " + key).build();
+            HttpResponse<Stream<String>> sse = client.send(request, HttpResponse.BodyHandlers.ofLines());
+            if (sse.statusCode() != 200) {
+                throw new IllegalStateException("SSE refused: " + sse.statusCode());
+            }
+            Thread sseReader = new Thread(() -> {
+                try {
+                    sse.body().forEach(line -> {
+                        if (line.startsWith("data: ")) {
+                            record(line.substring(6), sseIds, sseLatencies);
+                        }
+                    });
+                } catch (RuntimeException closed) {
+                    // The stream was closed for a pause.
+                }
+            });
+            sseReader.setDaemon(true);
+            sseReader.start();
+            WebSocket ws = client.newWebSocketBuilder().header("Authorization", "Bearer " + key)
+                    .buildAsync(URI.create(base.replaceFirst("^http", "ws") + "/v1/events/ws"), new WebSocket.Listener() {
+                        private final StringBuilder text = new StringBuilder();
+
+                        @Override
+                        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                            text.append(data);
+                            if (last) {
+                                record(text.toString(), wsIds, wsLatencies);
+                                text.setLength(0);
+                            }
+                            socket.request(1);
+                            return null;
+                        }
+                    }).join();
+            return new Streams(sse, ws);
+        }
+
+        void close() {
+            sse.body().close();
+            ws.abort();
+        }
     }
 
     private static void record(String json, Set<String> ids, List<Long> latencies) {

@@ -131,17 +131,25 @@ if os.path.exists(jmh_path):
           f"bare JCA RS256 {bare['score']:,.0f} ± {bare['scoreError']:,.0f} ops/s: {share:.0%} "
           f"(target ≥ 80%) {verdict(share >= 0.8)}")
 
-side_path = os.path.join(OUT, "cedar-side-by-side.json")
-if os.path.exists(side_path):
-    with open(side_path) as f:
+
+
+def side_by_side(path, what, with_label, without_label, unit, target):
+    """Prints alternating slices' ratio: the mean rates, and each slice against the next without."""
+    if not os.path.exists(os.path.join(OUT, path)):
+        return
+    with open(os.path.join(OUT, path)) as f:
         side = json.load(f)
-    with_bundle, without = sum(side["with"]) / len(side["with"]), sum(side["without"]) / len(side["without"])
-    share = with_bundle / without
+    with_rate, without = statistics.mean(side["with"]), statistics.mean(side["without"])
+    share = with_rate / without
     pairs = sorted(w / o for w, o in zip(side["with"], side["without"]))
-    print(f"\nSandbox authorize side by side on the warmed server, alternating slices: with the Cedar bundle "
-          f"{with_bundle:,.0f} req/s, without {without:,.0f} req/s: {share:.0%} (target ≥ 80%) {verdict(share >= 0.8)}; "
-          f"each slice with the bundle against the next without it: median {statistics.median(pairs):.0%}, "
+    print(f"\n{what} side by side on the warmed server, alternating slices: {with_label} {with_rate:,.0f} {unit}, "
+          f"{without_label} {without:,.0f} {unit}: {share:.0%} (target ≥ {target:.0%}) {verdict(share >= target)}; "
+          f"each slice {with_label} against the next {without_label}: median {statistics.median(pairs):.0%}, "
           f"from {pairs[0]:.0%} to {pairs[-1]:.0%}")
+
+
+side_by_side("events-side-by-side.json", "The flow", "with events consumed", "without", "flows/s", 0.85)
+side_by_side("cedar-side-by-side.json", "Sandbox authorize", "with the Cedar bundle", "without", "req/s", 0.8)
 
 cedar_path = os.path.join(OUT, "jmh-cedar.json")
 if os.path.exists(cedar_path):
