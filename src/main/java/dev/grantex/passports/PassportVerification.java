@@ -51,7 +51,7 @@ public class PassportVerification {
         JsonObject credential;
         try {
             credential = Jsonp.strictObject(new String(Base64.getUrlDecoder().decode(encoded.trim()), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException | JsonException | ClassCastException e) {
+        } catch (IllegalArgumentException | JsonException e) {
             return PassportCheck.invalid(null, "Not a passport: expected base64url of the credential JSON");
         }
         String id = Jsonp.text(credential.get("id"));

@@ -34,6 +34,7 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import org.jose4j.keys.EllipticCurves;
 import org.junit.jupiter.api.Test;
 
@@ -352,8 +353,13 @@ class CredentialsIT {
 
     private static String keyBinding(EllipticCurveJsonWebKey holder, String presentation, String nonce, String audience)
             throws Exception {
+        return keyBinding(holder, presentation, nonce, audience, NumericDate.now());
+    }
+
+    private static String keyBinding(EllipticCurveJsonWebKey holder, String presentation, String nonce, String audience,
+            NumericDate issuedAt) throws Exception {
         JwtClaims claims = new JwtClaims();
-        claims.setIssuedAtToNow();
+        claims.setIssuedAt(issuedAt);
         claims.setAudience(audience);
         claims.setClaim("nonce", nonce);
         claims.setClaim("sd_hash", sha256(presentation));
@@ -387,6 +393,12 @@ class CredentialsIT {
         JsonObject forged = present(sdJwt + keyBinding(stranger, sdJwt, "n-42", "https://verifier.example"), "n-42",
                 "https://verifier.example");
         assertFalse(forged.getBoolean("valid"), "signed by a key other than the holder's");
+        for (long issuedAt : new long[] {NumericDate.now().getValue() - 600, 99_999_999_999_999_999L, Long.MIN_VALUE}) {
+            JsonObject outOfTime = present(sdJwt + keyBinding(holder, sdJwt, "n-42", "https://verifier.example",
+                    NumericDate.fromSeconds(issuedAt)), "n-42", "https://verifier.example");
+            assertFalse(outOfTime.getBoolean("valid"), "iat " + issuedAt);
+            assertTrue(outOfTime.getString("error").contains("iat"), outOfTime.toString());
+        }
         List<String> fewer = parts(sdJwt);
         fewer.remove(1);
         String otherPresentation = join(fewer);

@@ -115,7 +115,8 @@ class Rs256JwtVerifierTest {
             assertFalse(accepted(bad), bad);
         }
         String rest = token.substring(token.indexOf('.'));
-        for (String header : List.of("", "a", "[", "{", "\"x\"", "123", "null", "{}", "{\"alg\":\"RS256\"}x", "\u0000")) {
+        String deep = "{\"a\":" + "[".repeat(1500) + "]".repeat(1500) + "}";
+        for (String header : List.of("", "a", "[", "{", "\"x\"", "123", "null", "{}", "{\"alg\":\"RS256\"}x", "\u0000", deep)) {
             String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(header.getBytes(StandardCharsets.UTF_8));
             assertFalse(accepted(encoded + rest), header);
         }

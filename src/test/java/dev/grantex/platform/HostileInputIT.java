@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,26 @@ class HostileInputIT {
         assertTrue(rawRequest("GET /v1/audit/entries?action=%zz HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
                 + developer.apiKey() + "\r\n\r\n").startsWith("HTTP/1.1 400"), "a malformed escape");
         developer.api().get("/v1/grants?principalId=" + "%C3%A9l%C3%A8ve").expect(200);
+    }
+
+    /**
+     * JSON nested deeper than the parser takes, inside what a client presents as a token, a credential
+     * or a passport: each is merely not valid (an answer of valid:false, or 401), never a 500.
+     */
+    @Test
+    void tokensCredentialsAndPassportsOfTooDeeplyNestedJsonAreNotValid() {
+        String deep = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"a\":" + "[".repeat(1500) + "]".repeat(1500) + "}").getBytes(StandardCharsets.UTF_8));
+        String jwt = deep + ".e30.AA";
+        assertFalse(Flows.valid(developer, jwt));
+        assertFalse(Api.anonymous().post("/v1/credentials/verify", "{\"credential\":\"" + jwt + "\"}")
+                .expect(200).json().getBoolean("valid"));
+        assertFalse(Api.anonymous().post("/v1/credentials/present", "{\"sdJwt\":\"" + jwt + "~\"}")
+                .expect(200).json().getBoolean("valid"));
+        assertFalse(Api.send(Api.request("/v1/passport/verify").header("X-Grantex-Passport", deep)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")))
+                .expect(200).json().getBoolean("valid"));
+        assertError(Api.withKey(jwt).get("/v1/principal/grants"), 401, "UNAUTHORIZED");
     }
 
     @Test

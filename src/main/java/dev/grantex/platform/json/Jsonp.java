@@ -1,7 +1,9 @@
 package dev.grantex.platform.json;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonConfig;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -13,6 +15,7 @@ import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * JSON-P through one provider, looked up once. The static Json.create… methods look the provider up
@@ -33,11 +36,34 @@ public final class Jsonp {
 
     /**
      * The JSON object in {@code json}, refusing duplicate member names: for signed documents, where two
-     * readers that keep different duplicates would read different claims.
+     * readers that keep different duplicates would read different claims. Whatever cannot be read as
+     * one is a {@link JsonException}.
      */
     public static JsonObject strictObject(String json) {
         try (JsonReader reader = STRICT_READERS.createReader(new StringReader(json))) {
-            return reader.readObject();
+            return refusedAsJsonException(reader::readObject);
+        }
+    }
+
+    /** The JSON array in {@code json}; whatever cannot be read as one is a {@link JsonException}. */
+    public static JsonArray array(String json) {
+        try (JsonReader reader = PROVIDER.createReader(new StringReader(json))) {
+            return refusedAsJsonException(reader::readArray);
+        }
+    }
+
+    /**
+     * Parsson refuses input nested more than 1,000 deep with a plain RuntimeException, and a reader
+     * asked for an object that finds an array throws IllegalStateException: callers reading what a
+     * client sent catch JsonException alone.
+     */
+    private static <T> T refusedAsJsonException(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (JsonException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new JsonException("Unreadable JSON: " + e.getMessage(), e);
         }
     }
 
