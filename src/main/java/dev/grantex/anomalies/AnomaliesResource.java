@@ -188,7 +188,8 @@ public class AnomaliesResource {
     @Operation(summary = "Add a rule: more than condition.threshold audit entries of one agent within condition.windowMinutes, "
             + "counting only those of condition.action (exact, or a prefix ending in *) and condition.status where given")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = RuleView.class)))
-    @APIResponse(responseCode = "400", description = "A missing or bad field, or alertChannels naming a channel not the developer's")
+    @APIResponse(responseCode = "400", description = "A missing or bad field, or alertChannels naming a channel not the developer's "
+            + "or more than 25")
     @APIResponse(responseCode = "409", description = "The rule id is taken, or a built-in's")
     public Response createRule(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RuleRequest.class))) String body) {

@@ -54,6 +54,8 @@ public class AnomalyChannels {
     private static final List<String> DEFAULT_SEVERITIES = List.of(Severity.CRITICAL, Severity.HIGH);
     private static final int MIN_SECRET_LENGTH = 16;
     private static final int MAX_SECRET_LENGTH = 128;
+    /** As many channel ids as a rule's stored list holds (alert_channels, 1,024 characters). */
+    static final int MAX_RULE_CHANNELS = 25;
 
     @PersistenceContext(unitName = "grantex")
     EntityManager em;
@@ -145,10 +147,15 @@ public class AnomalyChannels {
         return channel;
     }
 
-    /** Removes the channel; its alerts not yet delivered are given up. */
+    /**
+     * Removes the channel; its alerts not yet delivered are given up, and rules that named it no
+     * longer do (a rule left naming none alerts by severity again, rather than to nobody).
+     */
     public void delete(String developerId, String id) {
         em.remove(get(developerId, id));
         deliveries.abandonPending(id, "The alert channel was deleted");
+        em.createQuery("SELECT r FROM AnomalyRule r WHERE r.developerId = :dev", AnomalyRule.class)
+                .setParameter("dev", developerId).getResultList().forEach(rule -> rule.forgetChannel(id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -160,6 +167,9 @@ public class AnomalyChannels {
     List<String> checkRuleChannels(String developerId, List<String> channelIds) {
         if (channelIds == null) {
             return List.of();
+        }
+        if (channelIds.size() > MAX_RULE_CHANNELS) {
+            throw ApiException.badRequest("alertChannels names at most " + MAX_RULE_CHANNELS + " channels");
         }
         Set<String> own = list(developerId).stream().map(AnomalyChannel::id).collect(Collectors.toSet());
         Set<String> named = new LinkedHashSet<>();

@@ -3,7 +3,6 @@ package dev.grantex.anomalies;
 import dev.grantex.platform.Ids;
 import dev.grantex.platform.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -29,6 +28,7 @@ import java.util.Set;
 class AnomalyDetector {
     /** At most this many new-principal findings a run: each is one alert, and a busy day has thousands. */
     static final int MAX_NEW_PRINCIPALS = 500;
+    static final int MAX_BUDGETS_LISTED = 100;
     /** Revocations read for the rapid-revocation rule at most: far more than the rule needs to fire. */
     static final int MAX_REVOCATIONS_READ = 10_000;
     private static final int MAX_REVOCATIONS_IN_WINDOW = 5;
@@ -118,25 +118,32 @@ class AnomalyDetector {
         return findings;
     }
 
-    /** One finding per agent whose grants had 80% or more of their budget debited within the last hour. */
+    /**
+     * One finding per agent whose grants had 80% or more of their budget debited within the last hour,
+     * listing the first {@link #MAX_BUDGETS_LISTED} of them (a finding's metadata is bounded) and counting all.
+     */
     private List<Finding> budgetCliffs(String developerId, Instant now) {
         Map<String, JsonArrayBuilder> grantsByAgent = new LinkedHashMap<>();
+        Map<String, Integer> countByAgent = new LinkedHashMap<>();
         for (Object[] row : rows("SELECT g.agent_id, t.grant_id, SUM(t.amount), a.initial_budget, a.currency "
                 + "FROM budget_transactions t JOIN budget_allocations a ON a.id = t.allocation_id "
                 + "JOIN grants g ON g.id = t.grant_id WHERE t.developer_id = ?1 AND t.created_at >= ?2 "
                 + "GROUP BY g.agent_id, t.grant_id, a.initial_budget, a.currency "
                 + "HAVING SUM(t.amount) * 5 >= a.initial_budget * 4 ORDER BY g.agent_id, t.grant_id", developerId,
                 now.minus(HOUR))) {
-            grantsByAgent.computeIfAbsent((String) row[0], agent -> Jsonp.arrayBuilder()).add(Jsonp.objectBuilder()
-                    .add("grantId", (String) row[1]).add("debited", decimal(row[2]))
-                    .add("initialBudget", decimal(row[3])).add("currency", (String) row[4]));
+            String agentId = (String) row[0];
+            if (countByAgent.merge(agentId, 1, Integer::sum) <= MAX_BUDGETS_LISTED) {
+                grantsByAgent.computeIfAbsent(agentId, agent -> Jsonp.arrayBuilder()).add(Jsonp.objectBuilder()
+                        .add("grantId", (String) row[1]).add("debited", decimal(row[2]))
+                        .add("initialBudget", decimal(row[3])).add("currency", (String) row[4]));
+            }
         }
         List<Finding> found = new ArrayList<>();
         grantsByAgent.forEach((agentId, grants) -> {
-            JsonArray budgets = grants.build();
-            found.add(finding(BuiltInRule.BUDGET_CLIFF, agentId, null, budgets.size()
+            int count = countByAgent.get(agentId);
+            found.add(finding(BuiltInRule.BUDGET_CLIFF, agentId, null, count
                             + " of the agent's budgets had 80% or more debited in the last hour",
-                    Jsonp.objectBuilder().add("budgets", budgets).build()));
+                    Jsonp.objectBuilder().add("budgets", grants).add("budgetCount", count).build()));
         });
         return found;
     }

@@ -70,6 +70,13 @@ public class AnomalyRule {
         return alertChannels;
     }
 
+    /** Its findings no longer go to that channel (deleted); with none left, they go by severity. */
+    void forgetChannel(String channelId) {
+        if (alertChannels.contains(channelId)) {
+            alertChannels = alertChannels.stream().filter(id -> !id.equals(channelId)).toList();
+        }
+    }
+
     void enable(boolean enabled) {
         this.enabled = enabled;
     }

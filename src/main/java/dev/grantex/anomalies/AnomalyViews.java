@@ -74,8 +74,9 @@ public final class AnomalyViews {
             @Schema(required = true, description = "{threshold (1–1000000), windowMinutes (1–1440), action? (exact, or a "
                     + "prefix ending in *), status? (success|failure|blocked)}") JsonObject condition,
             @Schema(enumeration = {"low", "medium", "high", "critical"}, description = "Default medium") String severity,
-            @Schema(description = "Ids of the developer's alert channels its findings go to (whatever their severities); "
-                    + "without them, findings go to the channels by severity") List<String> alertChannels) {
+            @Schema(maxItems = AnomalyChannels.MAX_RULE_CHANNELS, description = "Ids of the developer's alert channels "
+                    + "its findings go to (whatever their severities); without them, findings go to the channels by "
+                    + "severity. A channel deleted later is taken off the list") List<String> alertChannels) {
     }
 
     /** PATCH /v1/anomaly/rules/{id} and /v1/anomaly/channels/{id}. */

@@ -1,11 +1,13 @@
 package dev.grantex.anomalies;
 
+import dev.grantex.platform.Text;
 import dev.grantex.platform.errors.ApiException;
 import dev.grantex.platform.json.Jsonp;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 
@@ -56,19 +58,22 @@ record RuleCondition(String action, String status, int threshold, int windowMinu
         if (value == null || value == JsonValue.NULL) {
             return null;
         }
-        if (!(value instanceof JsonString string) || string.getString().length() > max) {
-            throw ApiException.badRequest("condition." + key + " must be text of at most " + max + " characters");
+        // The top level of a body is checked for what a database cannot store; a nested object is not.
+        if (!(value instanceof JsonString string) || string.getString().length() > max || !Text.storable(string.getString())
+                || Text.hasControlCharacter(string.getString(), true)) {
+            throw ApiException.badRequest("condition." + key + " must be text of at most " + max
+                    + " characters, without control characters");
         }
         return string.getString();
     }
 
     private static int whole(JsonObject condition, String key, int min, int max) {
         JsonValue value = condition.get(key);
-        if (value instanceof JsonNumber number && number.isIntegral()) {
-            long parsed = number.longValue();
-            if (parsed >= min && parsed <= max && number.bigDecimalValue().signum() == Long.signum(parsed)) {
-                return (int) parsed;
-            }
+        // Compared as the number written: longValue() keeps only the low 64 bits of a larger one.
+        if (value instanceof JsonNumber number && number.isIntegral()
+                && number.bigDecimalValue().compareTo(BigDecimal.valueOf(min)) >= 0
+                && number.bigDecimalValue().compareTo(BigDecimal.valueOf(max)) <= 0) {
+            return number.intValue();
         }
         throw ApiException.badRequest("condition." + key + " must be a whole number from " + min + " to " + max);
     }

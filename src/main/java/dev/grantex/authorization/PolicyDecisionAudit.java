@@ -4,6 +4,7 @@ import dev.grantex.agents.Agent;
 import dev.grantex.audit.AuditRecord;
 import dev.grantex.audit.AuditService;
 import dev.grantex.platform.Caller;
+import dev.grantex.platform.Text;
 import dev.grantex.platform.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,9 @@ import jakarta.json.JsonObjectBuilder;
  */
 @ApplicationScoped
 public class PolicyDecisionAudit {
+    /** With a hundred scopes of 256 characters, the entry's metadata stays within its 32,000. */
+    static final int MAX_REASON = 1000;
+
     @Inject
     AuditService audit;
 
@@ -41,7 +45,8 @@ public class PolicyDecisionAudit {
         metadata.add("on", question.action().wireName()).add("engine", verdict.engine())
                 .add("decidedBy", verdict.decidedBy());
         if (verdict.reason() != null) {
-            metadata.add("reason", verdict.reason());
+            // A Cedar reason names every determining policy by its @id, whatever their number and length.
+            metadata.add("reason", Text.shortened(verdict.reason(), MAX_REASON));
         }
         metadata.add("scopes", Jsonp.stringArray(question.scopes()));
         audit.record(caller, new AuditRecord(question.agentId(), Agent.didOf(question.agentId()), "", question.principalId(),

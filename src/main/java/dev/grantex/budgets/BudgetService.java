@@ -17,6 +17,7 @@ import dev.grantex.platform.Timestamps;
 import dev.grantex.platform.crypto.Hashes;
 import dev.grantex.platform.errors.ApiException;
 import dev.grantex.platform.json.Jsonp;
+import dev.grantex.platform.storage.IdSlices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -216,11 +217,10 @@ public class BudgetService {
 
     /** Deleting an agent's grants removes their budgets and ledgers first. */
     void deleteWithGrants(@Observes GrantsDeleting deleting) {
-        var grantIds = deleting.expiryByGrantId().keySet();
-        em.createQuery("DELETE FROM BudgetTransaction t WHERE t.grantId IN :ids").setParameter("ids", grantIds)
-                .executeUpdate();
-        em.createQuery("DELETE FROM BudgetAllocation a WHERE a.grantId IN :ids").setParameter("ids", grantIds)
-                .executeUpdate();
+        IdSlices.forEach(deleting.expiryByGrantId().keySet(), ids -> {
+            em.createQuery("DELETE FROM BudgetTransaction t WHERE t.grantId IN :ids").setParameter("ids", ids).executeUpdate();
+            em.createQuery("DELETE FROM BudgetAllocation a WHERE a.grantId IN :ids").setParameter("ids", ids).executeUpdate();
+        });
     }
 
     private Optional<BudgetAllocation> allocationOf(String grantId, LockModeType lock) {

@@ -4,6 +4,7 @@ import dev.grantex.audit.AuditHead;
 import dev.grantex.platform.Caller;
 import dev.grantex.platform.Ids;
 import dev.grantex.platform.errors.ApiException;
+import dev.grantex.platform.errors.ErrorMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -59,8 +60,9 @@ public class DeveloperService {
             em.persist(new AuditHead(developer.id()));
             em.flush();
         } catch (PersistenceException e) {
-            // The email's unique constraint, when two signups race past the check above.
-            if (normalizedEmail != null && emailTaken(normalizedEmail)) {
+            // The email's unique constraint, when two signups race past the check above. Told by the
+            // error alone: PostgreSQL has aborted the transaction, so it can answer no further query.
+            if (normalizedEmail != null && ErrorMapper.concurrentConflict(e)) {
                 throw ApiException.conflict("A developer with this email already exists");
             }
             throw e;

@@ -8,6 +8,7 @@ import dev.grantex.platform.Ids;
 import dev.grantex.platform.Timestamps;
 import dev.grantex.platform.errors.ApiException;
 import dev.grantex.platform.json.Jsonp;
+import dev.grantex.platform.storage.IdSlices;
 import dev.grantex.platform.web.QueryParams;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -336,22 +337,26 @@ public class GrantService {
      * so grants delegated from them to other agents end revoked, not orphaned-active.
      */
     void deleteAgentGrants(@Observes AgentDeleting deleting) {
-        List<String> ids = em.createQuery("SELECT g.id FROM Grant g WHERE g.agentId = :agent", String.class)
-                .setParameter("agent", deleting.agentId()).getResultList();
-        if (ids.isEmpty()) {
+        List<Object[]> grants = em.createQuery("SELECT g.id, g.status, g.expiresAt FROM Grant g WHERE g.agentId = :agent",
+                Object[].class).setParameter("agent", deleting.agentId()).getResultList();
+        if (grants.isEmpty()) {
             return;
         }
         Map<String, Instant> expiryByGrantId = new LinkedHashMap<>();
-        for (String id : ids) {
-            Grant grant = lock(id);
-            if (Grant.ACTIVE.equals(grant.status())) {
+        for (Object[] grant : grants) {
+            String id = (String) grant[0];
+            // Only an active grant can change meanwhile: it is locked, and revoked unless a revocation
+            // (this loop's cascade from another of the agent's grants, or a concurrent one) came first.
+            if (Grant.ACTIVE.equals(grant[1]) && Grant.ACTIVE.equals(lock(id).status())) {
                 revoke(deleting.developerId(), id);
             }
-            expiryByGrantId.put(id, grant.expiresAt());
+            expiryByGrantId.put(id, (Instant) grant[2]);
         }
         deletingGrants.fire(new GrantsDeleting(expiryByGrantId));
-        em.createQuery("UPDATE Grant g SET g.parentGrantId = NULL WHERE g.parentGrantId IN :ids OR g.agentId = :agent")
-                .setParameter("ids", ids).setParameter("agent", deleting.agentId()).executeUpdate();
+        IdSlices.forEach(expiryByGrantId.keySet(), ids -> em.createQuery(
+                "UPDATE Grant g SET g.parentGrantId = NULL WHERE g.parentGrantId IN :ids").setParameter("ids", ids).executeUpdate());
+        em.createQuery("UPDATE Grant g SET g.parentGrantId = NULL WHERE g.agentId = :agent")
+                .setParameter("agent", deleting.agentId()).executeUpdate();
         em.createQuery("DELETE FROM Grant g WHERE g.agentId = :agent").setParameter("agent", deleting.agentId())
                 .executeUpdate();
     }

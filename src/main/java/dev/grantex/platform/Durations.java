@@ -15,6 +15,20 @@ public final class Durations {
     }
 
     public static Duration parseExpiresIn(String value) {
+        Duration duration = parse(value);
+        if (duration.compareTo(MAX) > 0) {
+            throw ApiException.badRequest("expiresIn must be at most " + MAX.toDays() + "d");
+        }
+        return duration;
+    }
+
+    /** An expiresIn where a longer one is shortened to {@code ceiling} rather than refused. */
+    public static Duration parseExpiresInUpTo(String value, Duration ceiling) {
+        Duration duration = parse(value);
+        return duration.compareTo(ceiling) > 0 ? ceiling : duration;
+    }
+
+    private static Duration parse(String value) {
         Matcher m = value == null ? null : FORMAT.matcher(value);
         if (m == null || !m.matches()) {
             throw ApiException.badRequest("expiresIn must be a positive integer followed by s, m, h or d (e.g. \"24h\")");
@@ -28,9 +42,6 @@ public final class Durations {
         };
         if (duration.isZero()) {
             throw ApiException.badRequest("expiresIn must be greater than zero");
-        }
-        if (duration.compareTo(MAX) > 0) {
-            throw ApiException.badRequest("expiresIn must be at most " + MAX.toDays() + "d");
         }
         return duration;
     }

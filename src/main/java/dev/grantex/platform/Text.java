@@ -42,6 +42,12 @@ public final class Text {
         return false;
     }
 
+    /** The text, or its first {@code max} - 1 code points and "…" when it has more than {@code max}. */
+    public static String shortened(String text, int max) {
+        return text.codePointCount(0, text.length()) <= max ? text
+                : text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
+    }
+
     /** Whether every byte is ASCII, which is always valid UTF-8 (the common case, checked without decoding). */
     public static boolean ascii(byte[] bytes) {
         for (byte b : bytes) {

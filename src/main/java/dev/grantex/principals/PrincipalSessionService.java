@@ -49,8 +49,7 @@ public class PrincipalSessionService {
      */
     public Opened open(Caller caller, String principalId, String expiresIn) {
         Fields.requireText(principalId, "principalId", 256);
-        Duration requested = expiresIn == null ? DEFAULT_LIFETIME : Durations.parseExpiresIn(expiresIn);
-        Duration lifetime = requested.compareTo(MAX_LIFETIME) > 0 ? MAX_LIFETIME : requested;
+        Duration lifetime = expiresIn == null ? DEFAULT_LIFETIME : Durations.parseExpiresInUpTo(expiresIn, MAX_LIFETIME);
         if (singleSignOn.enforced(caller.developerId())) {
             throw new ApiException(403, "FORBIDDEN", "This developer requires single sign-on: principals sign in "
                     + "through their identity provider (/sso/login), not with sessions opened by the API key");

@@ -57,6 +57,9 @@ final class ScimFilterSql {
 
     private final Map<String, Column> columns;
     private final Map<String, ValueTable> tables;
+    static final int MAX_FILTER_LENGTH = 4096;
+    static final int MAX_FILTER_NESTING = 32;
+
     private final String schema;
     private final List<Object> parameters;
 
@@ -78,10 +81,42 @@ final class ScimFilterSql {
     }
 
     private static Filter parse(String filter) {
+        checkSize(filter);
         try {
             return Filter.fromString(filter);
         } catch (ScimException | RuntimeException e) {
             throw ScimErrors.invalidFilter("The filter does not parse: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Bounds what the parser, and the condition built from its tree, recurse over: a filter of a few
+     * thousand nested brackets overflowed the request thread's stack. Identity providers send filters
+     * such as {@code userName eq "…"}.
+     */
+    private static void checkSize(String filter) {
+        if (filter.length() > MAX_FILTER_LENGTH) {
+            throw ScimErrors.invalidFilter("The filter is longer than " + MAX_FILTER_LENGTH + " characters");
+        }
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < filter.length(); i++) {
+            char c = filter.charAt(i);
+            if (quoted) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '(' || c == '[') {
+                if (++depth > MAX_FILTER_NESTING) {
+                    throw ScimErrors.invalidFilter("The filter nests brackets more than " + MAX_FILTER_NESTING + " deep");
+                }
+            } else if (c == ')' || c == ']') {
+                depth--;
+            }
         }
     }
 

@@ -76,7 +76,34 @@ final class ConnectionChecks {
         if (s.groupAttribute() != null) {
             Fields.requireText(s.groupAttribute(), "groupAttribute", 256);
         }
+        checkOtherProtocolsSettings(s);
         return s;
+    }
+
+    /**
+     * The settings of the other protocols are kept as given, for a later switch of protocol (checked
+     * in full then); until then they are held to their columns' lengths.
+     */
+    private static void checkOtherProtocolsSettings(ConnectionSettings s) {
+        bounded(s.issuerUrl(), "issuerUrl", MAX_URL);
+        bounded(s.clientId(), "clientId", 512);
+        bounded(s.redirectUri(), "redirectUri", MAX_URL);
+        bounded(s.idpEntityId(), "idpEntityId", 1024);
+        bounded(s.idpSsoUrl(), "idpSsoUrl", MAX_URL);
+        bounded(s.spEntityId(), "spEntityId", 1024);
+        bounded(s.spAcsUrl(), "spAcsUrl", MAX_URL);
+        bounded(s.ldapUrl(), "ldapUrl", MAX_URL);
+        bounded(s.ldapBindDn(), "ldapBindDn", 1024);
+        bounded(s.ldapSearchBase(), "ldapSearchBase", 1024);
+        bounded(s.ldapSearchFilter(), "ldapSearchFilter", 1024);
+        bounded(s.ldapGroupSearchBase(), "ldapGroupSearchBase", 1024);
+        bounded(s.ldapGroupSearchFilter(), "ldapGroupSearchFilter", 1024);
+    }
+
+    private static void bounded(String value, String field, int max) {
+        if (value != null) {
+            Fields.requireText(value, field, max);
+        }
     }
 
     static String httpUrl(String value, String field) {

@@ -1,6 +1,7 @@
 package dev.grantex.tokens;
 
 import dev.grantex.grants.GrantsDeleting;
+import dev.grantex.platform.storage.IdSlices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -57,9 +58,10 @@ public class RevocationStore {
                 em.persist(new RevocationTombstone(key, expiresAt));
             }
         });
-        List<String> ids = List.copyOf(deleting.expiryByGrantId().keySet());
-        em.createQuery("DELETE FROM RefreshToken r WHERE r.grantId IN :ids").setParameter("ids", ids).executeUpdate();
-        em.createQuery("DELETE FROM GrantToken t WHERE t.grantId IN :ids").setParameter("ids", ids).executeUpdate();
+        IdSlices.forEach(deleting.expiryByGrantId().keySet(), ids -> {
+            em.createQuery("DELETE FROM RefreshToken r WHERE r.grantId IN :ids").setParameter("ids", ids).executeUpdate();
+            em.createQuery("DELETE FROM GrantToken t WHERE t.grantId IN :ids").setParameter("ids", ids).executeUpdate();
+        });
     }
 
     /** Adds keys to the outbox in the caller's (revoking) transaction. */

@@ -1,5 +1,6 @@
 package dev.grantex.webhooks;
 
+import dev.grantex.platform.Text;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +24,7 @@ public record MailtoUrl(List<String> addresses, String subject) {
 
     public MailtoUrl {
         addresses = List.copyOf(addresses);
-        if (subject.codePointCount(0, subject.length()) > MAX_SUBJECT) {
-            subject = subject.substring(0, subject.offsetByCodePoints(0, MAX_SUBJECT - 1)) + "…";
-        }
+        subject = Text.shortened(subject, MAX_SUBJECT);
     }
 
     static boolean isMailto(String url) {

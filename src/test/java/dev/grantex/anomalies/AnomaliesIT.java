@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -239,6 +240,26 @@ class AnomaliesIT {
         assertTrue(Flows.valid(developer, steady.grantToken()), "79.99 of 100 is below the cliff");
     }
 
+    /** A finding's metadata is bounded: the first hundred budgets are listed, all are counted. */
+    @Test
+    void aBudgetCliffOverManyGrantsListsAHundredAndCountsThemAll() {
+        // Delegated grants of one sub-agent: as many authorize calls would meet the developer's rate limit.
+        String parent = Flows.grant(developer, Flows.createAgent(developer, List.of("payments:initiate")),
+                List.of("payments:initiate")).grantToken();
+        String agent = Flows.createAgent(developer, List.of("payments:initiate"));
+        int grants = AnomalyDetector.MAX_BUDGETS_LISTED + 5;
+        for (int i = 0; i < grants; i++) {
+            String grantId = Flows.delegate(developer, parent, agent, List.of("payments:initiate")).grantId();
+            developer.api().post("/v1/budget/allocate", "{\"grantId\":\"" + grantId + "\",\"initialBudget\":100}")
+                    .expect(201);
+            developer.api().post("/v1/budget/debit", "{\"grantId\":\"" + grantId + "\",\"amount\":80}").expect(200);
+        }
+        JsonObject found = only(detect(), "budget_cliff");
+        assertEquals(AnomalyDetector.MAX_BUDGETS_LISTED, found.getJsonObject("metadata").getJsonArray("budgets").size());
+        assertEquals(grants, found.getJsonObject("metadata").getInt("budgetCount"));
+        assertTrue(found.getString("description").startsWith(grants + " of the agent's budgets"), found.toString());
+    }
+
     @Test
     void aDelegationSpikeIsFound() {
         String root = Flows.createAgent(developer, List.of("read"));
@@ -365,6 +386,11 @@ class AnomaliesIT {
                 "{\"ruleId\":\"r\",\"name\":\"n\",\"condition\":{\"threshold\":1,\"windowMinutes\":5,\"action\":\"a*b\"}}",
                 "{\"ruleId\":\"r\",\"name\":\"n\",\"condition\":{\"threshold\":1,\"windowMinutes\":5},\"severity\":\"dire\"}",
                 "{\"ruleId\":\"r\",\"name\":\"n\",\"condition\":{\"threshold\":1,\"windowMinutes\":5},\"alertChannels\":[\"achan_1\"]}",
+                "{\"ruleId\":\"r\",\"name\":\"n\",\"condition\":{\"threshold\":1,\"windowMinutes\":5},\"alertChannels\":["
+                        + IntStream.range(0, 26).mapToObj(i -> "\"achan_" + i + "\"").collect(Collectors.joining(",")) + "]}",
+                "{\"ruleId\":\"r\",\"name\":\"n\",\"condition\":{\"threshold\":1,\"windowMinutes\":5,\"action\":\"pay\\u0000\"}}",
+                "{\"ruleId\":\"r\",\"name\":\"n\",\"condition\":{\"threshold\":18446744073709551621,\"windowMinutes\":5}}",
+                "{\"ruleId\":\"r\",\"name\":\"n\",\"condition\":{\"threshold\":1,\"windowMinutes\":18446744073709551621}}",
                 "{\"ruleId\":\"" + "r".repeat(65) + "\",\"name\":\"n\",\"condition\":{\"threshold\":1,\"windowMinutes\":5}}",
                 "[]", "{\"ruleId\":")) {
             Reply reply = developer.api().post("/v1/anomaly/rules", body);

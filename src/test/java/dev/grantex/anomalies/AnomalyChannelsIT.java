@@ -18,12 +18,14 @@ import dev.grantex.it.WebhookReceiver;
 import dev.grantex.it.WebhookReceiver.Received;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -242,6 +244,33 @@ class AnomalyChannelsIT {
         assertEquals(400, developer.api().patch("/v1/anomaly/channels/achan_x", "{}").status());
         assertEquals(404, developer.api().patch("/v1/anomaly/channels/achan_x", "{\"enabled\":true}").status());
         assertEquals(404, developer.api().get("/v1/anomaly/channels/achan_x/deliveries").status());
+    }
+
+    /** A rule that named a deleted channel alerts the others it names, or by severity when it named only that one. */
+    @Test
+    void aDeletedChannelIsTakenOffTheRulesThatNamedIt() {
+        String kept = channel("{\"type\":\"email\",\"name\":\"kept\",\"config\":{\"to\":\"kept@example.com\"}}").getString("id");
+        String gone = channel("{\"type\":\"email\",\"name\":\"gone\",\"config\":{\"to\":\"gone@example.com\"}}").getString("id");
+        for (String rule : List.of("both", "only-gone")) {
+            developer.api().post("/v1/anomaly/rules", "{\"ruleId\":\"" + rule + "\",\"name\":\"n\",\"condition\":"
+                    + "{\"threshold\":1,\"windowMinutes\":5},\"alertChannels\":[" + (rule.equals("both") ? "\"" + kept
+                    + "\"," : "") + "\"" + gone + "\"]}").expect(201);
+        }
+        developer.api().delete("/v1/anomaly/channels/" + gone).expect(204);
+        Map<String, List<String>> named = developer.api().get("/v1/anomaly/rules").expect(200).json().getJsonArray("rules")
+                .getValuesAs(JsonObject.class).stream().filter(rule -> rule.getString("ruleId").contains("gone")
+                        || rule.getString("ruleId").equals("both"))
+                .collect(Collectors.toMap(rule -> rule.getString("ruleId"),
+                        rule -> rule.getJsonArray("alertChannels").getValuesAs(JsonString::getString)));
+        assertEquals(Map.of("both", List.of(kept), "only-gone", List.of()), named);
+    }
+
+    /** A secret's sealed form is longer than the secret, the more so for letters of several UTF-8 bytes. */
+    @Test
+    void aWebhookChannelTakesTheLongestSecretOfAnyLetters() {
+        JsonObject created = channel("{\"type\":\"webhook\",\"name\":\"n\",\"config\":{\"url\":\"http://localhost:1/h\","
+                + "\"secret\":\"" + "\u20ac".repeat(128) + "\"}}");
+        assertEquals("\u20ac".repeat(128), created.getString("secret"));
     }
 
     /** The first mail received once {@code copies} have arrived (GreenMail keeps a copy per recipient). */

@@ -15,7 +15,12 @@ import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +77,34 @@ class DevelopersIT {
         Api.anonymous().post("/v1/signup", "{\"name\":\"First\",\"email\":\"" + email + "\"}").expect(201);
         assertError(Api.anonymous().post("/v1/signup", "{\"name\":\"Second\",\"email\":\"" + email.toUpperCase() + "\"}"),
                 409, "CONFLICT");
+    }
+
+    /** Signups racing past the look-up meet at the email's unique index: one account, the others 409. */
+    @Test
+    void concurrentSignupsWithOneEmailMakeOneAccount() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String body = "{\"name\":\"Racer\",\"email\":\"" + uniqueEmail() + "\"}";
+                List<Future<Reply>> replies = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    replies.add(pool.submit(() -> Api.anonymous().post("/v1/signup", body)));
+                }
+                int created = 0;
+                for (Future<Reply> reply : replies) {
+                    Reply answer = reply.get(30, TimeUnit.SECONDS);
+                    if (answer.status() == 201) {
+                        created++;
+                    } else {
+                        assertError(answer, 409, "CONFLICT");
+                        assertTrue(answer.json().getString("message").contains("email"), answer.body());
+                    }
+                }
+                assertEquals(1, created);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

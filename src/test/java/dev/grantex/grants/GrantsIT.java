@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.grantex.it.Flows;
+import dev.grantex.it.ItDatabase;
 import dev.grantex.it.TestDeveloper;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -117,5 +121,29 @@ class GrantsIT {
         assertEquals("not_found", developer.api().post("/v1/grants/verify", tokenBody(issued.grantToken())).expect(200)
                 .json().getString("reason"), "the token's grant is gone with its agent");
         assertEquals("revoked", developer.api().get("/v1/grants/" + child.grantId()).expect(200).json().getString("status"));
+    }
+
+    /** However many grants an agent has: a long-lived one's can outnumber what a statement binds (PostgreSQL: 65,535). */
+    @Test
+    void deletingAnAgentWithSeventyThousandGrantsTakesThemAll() throws Exception {
+        String doomed = Flows.createAgent(developer, List.of("read"));
+        Flows.Issued issued = Flows.grant(developer, doomed, List.of("read"));
+        try (Connection db = ItDatabase.postgres(); PreparedStatement fill = db.prepareStatement("INSERT INTO grants "
+                + "(id, developer_id, agent_id, principal_id, scopes, status, issued_at, expires_at, revoked_at, delegation_depth) "
+                + "SELECT 'grnt_old_' || n, ?, ?, 'p', '[\"read\"]', 'revoked', 0, 1, 1, 0 FROM generate_series(1, 70000) n")) {
+            fill.setString(1, developer.developerId());
+            fill.setString(2, doomed);
+            assertEquals(70_000, fill.executeUpdate());
+        }
+        developer.api().delete("/v1/agents/" + doomed).expect(204);
+        assertFalse(Flows.valid(developer, issued.grantToken()));
+        try (Connection db = ItDatabase.postgres();
+             PreparedStatement left = db.prepareStatement("SELECT count(*) FROM grants WHERE agent_id = ?")) {
+            left.setString(1, doomed);
+            try (ResultSet count = left.executeQuery()) {
+                count.next();
+                assertEquals(0, count.getInt(1));
+            }
+        }
     }
 }

@@ -195,6 +195,33 @@ class ScimIT {
             assertScimError(scim.get("/scim/v2/Users?filter=" + filter(bad)), 400, "invalidFilter");
         }
         assertScimError(scim.get("/scim/v2/Users?startIndex=first"), 400, "invalidValue");
+        for (String beyond : List.of("2147483648", "3000000000", "9223372036854775807")) {
+            JsonObject past = scim.get("/scim/v2/Users?startIndex=" + beyond).expect(200).json();
+            assertEquals(3, past.getInt("totalResults"), beyond);
+            assertEquals(0, past.getJsonArray("Resources").size(), beyond);
+        }
+        // The parser recurses once per bracket: a few thousand overflowed the request thread's stack.
+        assertScimError(scim.get("/scim/v2/Users?filter=" + filter("(".repeat(40) + "userName eq \"a\"" + ")".repeat(40))),
+                400, "invalidFilter");
+        assertScimError(scim.get("/scim/v2/Users?filter=" + filter("a[".repeat(3000))), 400, "invalidFilter");
+        assertScimError(scim.get("/scim/v2/Users?filter=" + filter("userName eq \"a\" or ".repeat(400) + "active eq true")),
+                400, "invalidFilter");
+        assertEquals(List.of(), userNamesMatching("userName eq \"" + "(".repeat(40) + "\""), "brackets in a value do not nest");
+    }
+
+    /**
+     * Lower-casing can lengthen a value (U+0130 becomes two characters): the longest userName,
+     * displayName and email address are stored with their lower-cased keys, and found by them.
+     */
+    @Test
+    void theLongestValuesOfLettersThatLengthenWhenLowerCasedAreStored() {
+        String userName = "\u0130".repeat(256);
+        String email = "\u0130".repeat(300) + "@x.example";
+        createUser(userName, ",\"displayName\":\"" + "\u0130".repeat(256) + "\",\"emails\":[{\"value\":\"" + email + "\"}]");
+        assertEquals(List.of(userName), userNamesMatching("userName eq \"" + userName + "\""));
+        assertEquals(List.of(userName), userNamesMatching("emails.value eq \"" + email + "\""));
+        scim.post("/scim/v2/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\""
+                + "\u0130".repeat(256) + "\"}").expect(201);
     }
 
     @Test

@@ -73,6 +73,15 @@ class SsoIT {
     }
 
     @Test
+    void theLongestSecretsOfAnyLettersAreKept() {
+        String secret = "\u20ac".repeat(4096);
+        developer.api().post("/v1/sso/config", "{\"issuerUrl\":\"https://accounts.google.com\",\"clientId\":\"c\","
+                + "\"clientSecret\":\"" + secret + "\",\"redirectUri\":\"https://example.com/sso/callback\"}").expect(201);
+        developer.api().post("/v1/sso/connections", "{\"name\":\"x\",\"protocol\":\"oidc\",\"issuerUrl\":\"https://idp.example\","
+                + "\"clientId\":\"c\",\"clientSecret\":\"" + secret + "\",\"ldapBindPassword\":\"" + secret + "\"}").expect(201);
+    }
+
+    @Test
     void theSingleConfigurationFollowsTheContract() {
         String body = "{\"issuerUrl\":\"https://accounts.google.com\",\"clientId\":\"conformance-test-client\","
                 + "\"clientSecret\":\"conformance-test-secret\",\"redirectUri\":\"https://example.com/sso/callback\"}";
@@ -153,7 +162,12 @@ class SsoIT {
                 "{\"name\":\"x\",\"protocol\":\"ldap\",\"ldapUrl\":\"ldap://dir.example\",\"ldapBindDn\":\"cn=svc\","
                         + "\"ldapBindPassword\":\"p\",\"ldapSearchBase\":\"dc=example\",\"ldapSearchFilter\":\"(uid=*)\"}",
                 "{\"name\":\"x\",\"protocol\":\"ldap\",\"ldapUrl\":\"ldap://dir.example\",\"ldapBindDn\":\"not a dn\","
-                        + "\"ldapBindPassword\":\"p\",\"ldapSearchBase\":\"dc=example\"}");
+                        + "\"ldapBindPassword\":\"p\",\"ldapSearchBase\":\"dc=example\"}",
+                // Another protocol's settings are kept for a later switch, within their columns' lengths.
+                "{\"name\":\"x\"," + oidc + ",\"idpEntityId\":\"" + "x".repeat(2000) + "\"}",
+                "{\"name\":\"x\"," + oidc + ",\"spAcsUrl\":\"https://sp.example/" + "x".repeat(3000) + "\"}",
+                "{\"name\":\"x\"," + oidc + ",\"ldapGroupSearchFilter\":\"" + "x".repeat(2000) + "\"}",
+                "{\"name\":\"x\"," + oidc + ",\"ldapBindPassword\":\"" + "x".repeat(5000) + "\"}");
         for (String body : bodies) {
             assertError(developer.api().post("/v1/sso/connections", body), 400, "BAD_REQUEST");
         }

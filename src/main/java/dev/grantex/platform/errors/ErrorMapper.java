@@ -110,7 +110,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
      * A constraint or lock conflict with a concurrent request (an agent deleted while a grant for it is
      * created, a lock timeout): nothing was changed, and the same request may succeed when retried.
      */
-    static boolean concurrentConflict(Throwable error) {
+    public static boolean concurrentConflict(Throwable error) {
         SQLException sql = findCause(error, SQLException.class);
         String state = sql == null ? null : sql.getSQLState();
         return state != null && (state.startsWith("23") || state.startsWith("40"));
