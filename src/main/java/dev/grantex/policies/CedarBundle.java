@@ -20,6 +20,7 @@ import dev.grantex.authorization.AuthorizationPolicy.Question;
 import dev.grantex.authorization.AuthorizationPolicy.Verdict;
 import dev.grantex.platform.errors.ApiException;
 import dev.grantex.platform.json.Jsonp;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -81,8 +82,16 @@ final class CedarBundle {
         this.labels = labels;
     }
 
-    /** Parses Cedar policy text, or refuses it (400) with the parser's message. */
+    /** The bundle's policies by the agent they name, those naming none, and the labels of those with an @id. */
+    private record Slices(Map<String, Set<Policy>> named, Set<Policy> unnamed, Map<String, String> labels) {
+    }
+
+    /**
+     * Parses Cedar policy text, or refuses it (400) with the parser's message. Runs on the
+     * {@link CedarThreads}, whose stacks the native parser needs.
+     */
     static PolicySet parse(String text) {
+        CedarTextBounds.check(text);
         try {
             return PolicySet.parsePolicies(text);
         } catch (AuthException | RuntimeException e) {
@@ -91,7 +100,22 @@ final class CedarBundle {
         }
     }
 
+    /** Refuses (400) a text that {@link #compile} could not make a bundle of. Runs on the {@link CedarThreads}. */
+    static void check(String text) {
+        slices(text);
+    }
+
+    /** Runs on the {@link CedarThreads}, whose stacks the native library needs. */
     static CedarBundle compile(String bundleId, String version, String text) {
+        Slices slices = slices(text);
+        Map<String, PolicySet> byAgent = new HashMap<>();
+        slices.named().forEach((agentId, policies) -> byAgent.put(agentId, policies.size() < CACHE_FROM
+                ? new PolicySet(policies) : cached(new PolicySet(policies))));
+        return new CedarBundle(bundleId, version, Map.copyOf(byAgent),
+                slices.unnamed().isEmpty() ? null : cached(new PolicySet(slices.unnamed())), Map.copyOf(slices.labels()));
+    }
+
+    private static Slices slices(String text) {
         PolicySet parsed = parse(text);
         Map<String, Set<Policy>> named = new HashMap<>();
         Set<Policy> unnamed = new HashSet<>();
@@ -113,11 +137,7 @@ final class CedarBundle {
                 unnamed.add(policy);
             }
         }
-        Map<String, PolicySet> byAgent = new HashMap<>();
-        named.forEach((agentId, policies) -> byAgent.put(agentId, policies.size() < CACHE_FROM
-                ? new PolicySet(policies) : cached(new PolicySet(policies))));
-        return new CedarBundle(bundleId, version, Map.copyOf(byAgent),
-                unnamed.isEmpty() ? null : cached(new PolicySet(unnamed)), Map.copyOf(labels));
+        return new Slices(named, unnamed, labels);
     }
 
     String bundleId() {
@@ -181,10 +201,17 @@ final class CedarBundle {
     }
 
     private static JsonObject shapeOf(Policy policy) {
+        String json;
         try {
-            return Jsonp.strictObject(policy.toJson());
+            json = policy.toJson();
         } catch (AuthException e) {
             throw new IllegalStateException("cedar-java could not describe a policy it parsed", e);
+        }
+        try {
+            return Jsonp.strictObject(json);
+        } catch (JsonException e) {
+            throw ApiException.badRequest("The Cedar policies cannot be read: policy " + policy.getID()
+                    + " nests its expression too deeply (" + e.getMessage() + ")");
         }
     }
 

@@ -52,6 +52,9 @@ public class PolicyBundleService {
     @Inject
     Event<PoliciesChanged> changed;
 
+    @Inject
+    CedarThreads cedarThreads;
+
     public PolicyBundle sync(String developerId, BundleRequest body) {
         String format = requireFormat(body.format(), true);
         String version = Fields.requireText(body.version(), "version", 128);
@@ -62,7 +65,11 @@ public class PolicyBundleService {
         }
         if (PolicyBundle.CEDAR.equals(format)) {
             CedarLibrary.require();
-            CedarBundle.parse(utf8(content));
+            String text = utf8(content);
+            cedarThreads.call(() -> {
+                CedarBundle.check(text);
+                return null;
+            });
         }
         planLimits.lockDeveloper(developerId);
         if (!em.createQuery("SELECT b.id FROM PolicyBundle b WHERE b.developerId = :dev AND b.format = :format "
@@ -141,7 +148,8 @@ public class PolicyBundleService {
     @Transactional(Transactional.TxType.SUPPORTS)
     CedarBundle compileCedar(String id) {
         PolicyBundle bundle = em.find(PolicyBundle.class, id);
-        return CedarBundle.compile(bundle.id(), bundle.version(), utf8(Base64.getDecoder().decode(bundle.content())));
+        String text = utf8(Base64.getDecoder().decode(bundle.content()));
+        return cedarThreads.call(() -> CedarBundle.compile(bundle.id(), bundle.version(), text));
     }
 
     private void activate(PolicyBundle bundle) {

@@ -108,7 +108,7 @@ public class PolicyEngine implements AuthorizationPolicy {
                 case CEDAR -> {
                     Optional<CedarBundle> bundle = cedarBundles.get(question.developerId());
                     Instant now = clock.instant();
-                    yield bundle.isPresent() ? cedarThreads.decide(() -> bundle.get().decide(question, now))
+                    yield bundle.isPresent() ? cedarThreads.call(() -> bundle.get().decide(question, now))
                             : builtIn.decide(question);
                 }
                 case OPA -> opa.decide(question, clock.instant());

@@ -3,33 +3,18 @@ package dev.grantex.policies;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Cedar decides on its own threads, and what goes wrong there reaches the request unchanged. */
+/** Cedar's work runs on its own deep-stacked threads, and what goes wrong there reaches the caller unchanged. */
 class CedarThreadsTest {
     private final CedarThreads threads = new CedarThreads();
 
     @BeforeEach
     void start() {
-        threads.threadFactory = new ManagedThreadFactory() {
-            @Override
-            public Thread newThread(Runnable task) {
-                Thread thread = new Thread(task, "cedar-test");
-                thread.setDaemon(true);
-                return thread;
-            }
-
-            @Override
-            public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
-                throw new UnsupportedOperationException("not used by CedarThreads");
-            }
-        };
         threads.start();
     }
 
@@ -39,21 +24,31 @@ class CedarThreadsTest {
     }
 
     @Test
-    void theDecisionIsMadeOnACedarThreadAndItsAnswerReturned() {
-        assertEquals("cedar-test", threads.decide(() -> Thread.currentThread().getName()));
+    void theWorkIsDoneOnACedarThreadAndItsAnswerReturned() {
+        assertTrue(threads.call(() -> Thread.currentThread().getName()).startsWith("grantex-cedar-"));
+    }
+
+    /** Far deeper than a 1 MB stack takes (a few tens of thousands of such calls). */
+    @Test
+    void aCedarThreadHasADeepStack() {
+        assertEquals(300_000, threads.call(() -> depth(300_000)));
+    }
+
+    private static int depth(int remaining) {
+        return remaining == 0 ? 0 : 1 + depth(remaining - 1);
     }
 
     @Test
-    void afterTheStopADecisionIsABackendFailure() {
+    void afterTheStopWorkIsABackendFailure() {
         threads.stop();
-        PolicyBackendFailure failure = assertThrows(PolicyBackendFailure.class, () -> threads.decide(() -> "late"));
+        PolicyBackendFailure failure = assertThrows(PolicyBackendFailure.class, () -> threads.call(() -> "late"));
         assertEquals(CedarBundle.ENGINE, failure.engine());
     }
 
     @Test
-    void aFailureOfTheDecisionReachesTheCallerUnchanged() {
+    void aFailureOfTheWorkReachesTheCallerUnchanged() {
         PolicyBackendFailure failure = new PolicyBackendFailure(CedarBundle.ENGINE, "the library failed");
-        assertSame(failure, assertThrows(PolicyBackendFailure.class, () -> threads.decide(() -> {
+        assertSame(failure, assertThrows(PolicyBackendFailure.class, () -> threads.call(() -> {
             throw failure;
         })));
     }

@@ -93,6 +93,41 @@ class PolicyBundlesIT {
         assertEquals("mallory", entries.get(2).getString("principalId"));
     }
 
+    /** The audit entry names the deciding policies by their @id, cut to 1,000 characters: an entry's metadata is bounded. */
+    @Test
+    void aDecidingPolicysLongIdIsShortenedInItsAuditEntry() {
+        String label = "long ".repeat(8000);
+        live.api().post("/v1/policies/sync", sync("cedar", "v1", "@id(\"" + label + "\")\npermit(principal == Grantex::Agent::\""
+                + trusted + "\", action, resource);\n")).expect(201);
+        assertEquals("approved", authorize(trusted, "alice", "read").expect(201).json().getString("status"));
+        String reason = auditEntries().get(0).getJsonObject("metadata").getString("reason");
+        assertEquals(1000, reason.length());
+        assertEquals(label.substring(0, 999) + "…", reason);
+    }
+
+    /**
+     * cedar-java's native parser recursed through a request thread's stack and killed the server at 70
+     * nested parentheses: deeper bundles are 400, and what is accepted is parsed and decided on stacks
+     * that hold it.
+     */
+    @Test
+    void bundlesNestedBeyondWhatCedarTakesAre400AndTheServerStaysUp() {
+        String deepest = "(".repeat(CedarTextBounds.MAX_NESTING - 1) + "context.principalId" + ")".repeat(CedarTextBounds.MAX_NESTING - 1);
+        live.api().post("/v1/policies/sync", sync("cedar", "v1", "permit(principal == Grantex::Agent::\"" + trusted
+                + "\", action, resource) when { " + deepest + " == \"alice\" };\n")).expect(201);
+        assertEquals("approved", authorize(trusted, "alice", "read").expect(201).json().getString("status"));
+        assertEquals("pending", authorize(trusted, "bob", "read").expect(201).json().getString("status"));
+        for (String expression : List.of("(".repeat(100) + "1" + ")".repeat(100) + " == 1",
+                "1" + " + 1".repeat(3000) + " > 0", "1" + " + 1".repeat(20_000) + " > 0")) {
+            Reply refused = live.api().post("/v1/policies/sync", sync("cedar", "v2",
+                    "forbid(principal, action, resource) when { " + expression + " };\n"));
+            assertEquals(400, refused.status(), refused.body());
+            assertTrue(refused.json().getString("message").startsWith("The Cedar policies "), refused.body());
+        }
+        assertEquals("approved", authorize(trusted, "alice", "read").expect(201).json().getString("status"),
+                "the server is up and the active bundle stays");
+    }
+
     @Test
     void aBundleThatDoesNotParseIs400WithTheParsersMessageAndTheActiveOneStays() {
         live.api().post("/v1/policies/sync", sync("cedar", "v1", cedar())).expect(201);
