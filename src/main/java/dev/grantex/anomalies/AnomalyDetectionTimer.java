@@ -41,17 +41,22 @@ public class AnomalyDetectionTimer extends ScheduledJob {
     protected void run() {
         List<String> developers = em.createQuery("SELECT d.id FROM Developer d ORDER BY d.id", String.class).getResultList();
         int failed = 0;
+        String firstFailure = null;
         for (String developerId : developers) {
             try {
                 anomalies.detect(developerId, false);
             } catch (RuntimeException e) {
                 failed++;
+                if (firstFailure == null) {
+                    firstFailure = developerId + ": " + e;
+                }
                 LOG.log(Level.FINE, "Anomaly detection failed for " + developerId, e);
             }
         }
         if (failed > 0) {
+            // The first failure is named: a condition that keeps failing one developer's detection shows.
             LOG.warning("Anomaly detection failed for " + failed + " of " + developers.size()
-                    + " developers; it runs again in an hour");
+                    + " developers (first " + firstFailure + "); it runs again in an hour");
         }
     }
 }

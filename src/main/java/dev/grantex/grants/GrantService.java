@@ -354,7 +354,8 @@ public class GrantService {
         }
         deletingGrants.fire(new GrantsDeleting(expiryByGrantId));
         IdSlices.forEach(expiryByGrantId.keySet(), ids -> em.createQuery(
-                "UPDATE Grant g SET g.parentGrantId = NULL WHERE g.parentGrantId IN :ids").setParameter("ids", ids).executeUpdate());
+                        "UPDATE Grant g SET g.parentGrantId = NULL WHERE g.parentGrantId IN :ids")
+                .setParameter("ids", ids).executeUpdate());
         em.createQuery("UPDATE Grant g SET g.parentGrantId = NULL WHERE g.agentId = :agent")
                 .setParameter("agent", deleting.agentId()).executeUpdate();
         em.createQuery("DELETE FROM Grant g WHERE g.agentId = :agent").setParameter("agent", deleting.agentId())

@@ -33,8 +33,8 @@ final class CedarTextBounds {
                             + MAX_NESTING + " deep at character " + i);
                 }
             } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (c == ';' && depth <= 0) {
+                depth = Math.max(0, depth - 1);
+            } else if (c == ';' && depth == 0) {
                 policyStart = i + 1;
             }
             if (i - policyStart > MAX_POLICY_CHARACTERS) {

@@ -16,9 +16,12 @@ class CedarTextBoundsTest {
     @Test
     void bracketsNestUpToTheLimit() {
         assertDoesNotThrow(() -> CedarTextBounds.check(nested(CedarTextBounds.MAX_NESTING)));
-        ApiException refused = assertThrows(ApiException.class, () -> CedarTextBounds.check(nested(CedarTextBounds.MAX_NESTING + 1)));
+        ApiException refused = assertThrows(ApiException.class,
+                () -> CedarTextBounds.check(nested(CedarTextBounds.MAX_NESTING + 1)));
         assertEquals(400, refused.status());
         assertTrue(refused.getMessage().contains("nest more than 64"), refused.getMessage());
+        assertThrows(ApiException.class, () -> CedarTextBounds.check(")".repeat(10) + "(".repeat(CedarTextBounds.MAX_NESTING + 1)),
+                "closing brackets before do not make room for more");
         assertThrows(ApiException.class, () -> CedarTextBounds.check("forbid(principal, action, resource) when { "
                 + "[".repeat(40) + "{a: " + "(".repeat(30) + "1" + ")".repeat(30) + "}" + "]".repeat(40) + " == [] };"));
     }

@@ -112,7 +112,8 @@ class PolicyBundlesIT {
      */
     @Test
     void bundlesNestedBeyondWhatCedarTakesAre400AndTheServerStaysUp() {
-        String deepest = "(".repeat(CedarTextBounds.MAX_NESTING - 1) + "context.principalId" + ")".repeat(CedarTextBounds.MAX_NESTING - 1);
+        int levels = CedarTextBounds.MAX_NESTING - 1;
+        String deepest = "(".repeat(levels) + "context.principalId" + ")".repeat(levels);
         live.api().post("/v1/policies/sync", sync("cedar", "v1", "permit(principal == Grantex::Agent::\"" + trusted
                 + "\", action, resource) when { " + deepest + " == \"alice\" };\n")).expect(201);
         assertEquals("approved", authorize(trusted, "alice", "read").expect(201).json().getString("status"));
