@@ -1,5 +1,6 @@
 package dev.grantex.policies;
 
+import dev.grantex.platform.QuotedText;
 import dev.grantex.platform.errors.ApiException;
 
 /**
@@ -18,42 +19,19 @@ final class CedarTextBounds {
 
     /** Refuses (400) a text with brackets nested deeper than MAX_NESTING, or a policy longer than MAX_POLICY_CHARACTERS. */
     static void check(String text) {
-        int depth = 0;
-        int policyStart = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                i = endOfString(text, i);
-            } else if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '/') {
-                int end = text.indexOf('\n', i);
-                i = end < 0 ? text.length() : end;
-            } else if (c == '(' || c == '[' || c == '{') {
-                if (++depth > MAX_NESTING) {
-                    throw ApiException.badRequest("The Cedar policies do not parse: brackets nest more than "
-                            + MAX_NESTING + " deep at character " + i);
-                }
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth = Math.max(0, depth - 1);
-            } else if (c == ';' && depth == 0) {
-                policyStart = i + 1;
+        int[] policyStart = {0};
+        QuotedText.walk(text, "//", (i, c, depth) -> {
+            if (depth > MAX_NESTING) {
+                throw ApiException.badRequest("The Cedar policies do not parse: brackets nest more than "
+                        + MAX_NESTING + " deep at character " + i);
             }
-            if (i - policyStart > MAX_POLICY_CHARACTERS) {
+            if (i - policyStart[0] > MAX_POLICY_CHARACTERS) {
                 throw ApiException.badRequest("The Cedar policies do not parse: a policy is longer than "
-                        + MAX_POLICY_CHARACTERS + " characters (from character " + policyStart + ")");
+                        + MAX_POLICY_CHARACTERS + " characters (from character " + policyStart[0] + ")");
             }
-        }
-    }
-
-    /** The index of the quote that ends the string starting at {@code start}, or the text's end. */
-    private static int endOfString(String text, int start) {
-        for (int i = start + 1; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '"') {
-                return i;
+            if (c == ';' && depth == 0) {
+                policyStart[0] = i + 1;
             }
-        }
-        return text.length();
+        });
     }
 }

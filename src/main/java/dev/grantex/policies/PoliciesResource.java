@@ -80,7 +80,8 @@ public class PoliciesResource {
             description = "A Cedar bundle is parsed first: one that does not parse is refused and the active one stays. "
                     + "With GRANTEX_POLICY_BACKEND=cedar the active Cedar bundle decides authorization requests and delegations.")
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = SyncResult.class)))
-    @APIResponse(responseCode = "400", description = "A missing or bad field, content that is not base64, Cedar that does not parse")
+    @APIResponse(responseCode = "400", description = "A missing or bad field, content that is not base64, Cedar that does not "
+            + "parse or nests deeper than the server takes (brackets over 64 deep, a policy over 65,536 characters)")
     @APIResponse(responseCode = "409", description = "That version of that format exists already")
     public Response sync(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BundleRequest.class))) String body) {

@@ -6,6 +6,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
 import com.unboundid.scim2.common.utils.JsonUtils;
+import dev.grantex.platform.QuotedText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -98,26 +99,11 @@ final class ScimFilterSql {
         if (filter.length() > MAX_FILTER_LENGTH) {
             throw ScimErrors.invalidFilter("The filter is longer than " + MAX_FILTER_LENGTH + " characters");
         }
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = 0; i < filter.length(); i++) {
-            char c = filter.charAt(i);
-            if (quoted) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == '(' || c == '[') {
-                if (++depth > MAX_FILTER_NESTING) {
-                    throw ScimErrors.invalidFilter("The filter nests brackets more than " + MAX_FILTER_NESTING + " deep");
-                }
-            } else if (c == ')' || c == ']') {
-                depth--;
+        QuotedText.walk(filter, null, (i, c, depth) -> {
+            if (depth > MAX_FILTER_NESTING) {
+                throw ScimErrors.invalidFilter("The filter nests brackets more than " + MAX_FILTER_NESTING + " deep");
             }
-        }
+        });
     }
 
     private String condition(Filter filter) {

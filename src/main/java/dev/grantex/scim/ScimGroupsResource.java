@@ -50,7 +50,8 @@ public class ScimGroupsResource {
     @Operation(summary = "The groups, oldest first, a page at a time; filter on displayName, externalId, id, "
             + "members (value), meta.created and meta.lastModified; excludedAttributes=members leaves members out")
     @APIResponse(responseCode = "200", description = "A ListResponse")
-    @APIResponse(responseCode = "400", description = "invalidFilter, or startIndex/count not integers")
+    @APIResponse(responseCode = "400", description = "invalidFilter (also a filter over 4,096 characters or nesting "
+            + "brackets over 32 deep), or startIndex/count not integers")
     public Response list(@QueryParam("filter") String filter, @QueryParam("startIndex") String startIndex,
                          @QueryParam("count") String count, @QueryParam("attributes") String attributes,
                          @QueryParam("excludedAttributes") String excludedAttributes) {

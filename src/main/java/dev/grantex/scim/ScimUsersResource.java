@@ -52,7 +52,8 @@ public class ScimUsersResource {
             + "active, emails (value, type, primary), id, meta.created and meta.lastModified with eq, ne, co, sw, ew, "
             + "pr, gt, ge, lt, le, and, or, not and value filters")
     @APIResponse(responseCode = "200", description = "A ListResponse")
-    @APIResponse(responseCode = "400", description = "invalidFilter, or startIndex/count not integers")
+    @APIResponse(responseCode = "400", description = "invalidFilter (also a filter over 4,096 characters or nesting "
+            + "brackets over 32 deep), or startIndex/count not integers")
     public Response list(@QueryParam("filter") String filter, @QueryParam("startIndex") String startIndex,
                          @QueryParam("count") String count, @QueryParam("attributes") String attributes,
                          @QueryParam("excludedAttributes") String excludedAttributes) {

@@ -76,15 +76,15 @@ final class ConnectionChecks {
         if (s.groupAttribute() != null) {
             Fields.requireText(s.groupAttribute(), "groupAttribute", 256);
         }
-        checkOtherProtocolsSettings(s);
+        checkLengths(s);
         return s;
     }
 
     /**
-     * The settings of the other protocols are kept as given, for a later switch of protocol (checked
-     * in full then); until then they are held to their columns' lengths.
+     * Every setting, whatever the protocol: those of the other protocols are kept as given, for a
+     * later switch of protocol (checked in full then), and are held to their columns' lengths.
      */
-    private static void checkOtherProtocolsSettings(ConnectionSettings s) {
+    private static void checkLengths(ConnectionSettings s) {
         bounded(s.issuerUrl(), "issuerUrl", MAX_URL);
         bounded(s.clientId(), "clientId", 512);
         bounded(s.redirectUri(), "redirectUri", MAX_URL);
