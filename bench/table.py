@@ -149,6 +149,7 @@ def side_by_side(path, what, with_label, without_label, unit, target):
 
 
 side_by_side("events-side-by-side.json", "The flow", "with events consumed", "without", "flows/s", 0.85)
+side_by_side("builtin-side-by-side.json", "Sandbox authorize", "with 1,000 built-in policies", "without", "req/s", 0.8)
 side_by_side("cedar-side-by-side.json", "Sandbox authorize", "with the Cedar bundle", "without", "req/s", 0.8)
 
 cedar_path = os.path.join(OUT, "jmh-cedar.json")
