@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -82,7 +83,10 @@ public class AgentService {
     /** The developer's agent, or 404 — also for another developer's agent, so ids reveal nothing. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Agent get(String developerId, String agentId) {
-        Agent agent = em.find(Agent.class, agentId);
+        return owned(developerId, em.find(Agent.class, agentId));
+    }
+
+    private static Agent owned(String developerId, Agent agent) {
         if (agent == null || !agent.developerId().equals(developerId)) {
             throw ApiException.notFound("Agent not found");
         }
@@ -107,7 +111,9 @@ public class AgentService {
 
     /** Removes the agent with its grants, tokens and authorization requests; audit entries stay. */
     public void delete(String developerId, String agentId) {
-        Agent agent = get(developerId, agentId);
+        // Locked: a second delete at once (a client's retry) waits, then finds no agent (404), instead
+        // of removing the same grants again.
+        Agent agent = owned(developerId, em.find(Agent.class, agentId, LockModeType.PESSIMISTIC_WRITE));
         deleting.fire(new AgentDeleting(developerId, agentId));
         em.remove(agent);
     }

@@ -69,7 +69,9 @@ public class AuditResource {
 
     @GET
     @Path("entries")
-    @Operation(summary = "The caller's entries in chain order, filtered, a page at a time")
+    @Operation(summary = "The caller's entries in chain order, filtered, a page at a time",
+            description = "A page holds limit entries, or fewer when their metadata would pass 1 MiB of JSON; "
+                    + "nextCursor is present while more entries follow.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AuditPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid since, until, after or limit")
     public AuditPage entries(@QueryParam("agentId") String agentId, @QueryParam("grantId") String grantId,
@@ -81,11 +83,10 @@ public class AuditResource {
         long afterSeq = after == null ? 0 : QueryParams.wholeNumber(after, "after", 0, Long.MAX_VALUE);
         AuditService.Filter filter = new AuditService.Filter(agentId, grantId, principalId, action, status,
                 QueryParams.instant(since, "since"), QueryParams.instant(until, "until"));
-        List<AuditEntry> page = audit.list(requestContext.caller().developerId(), filter, afterSeq, pageSize + 1);
-        boolean more = page.size() > pageSize;
-        List<AuditEntry> shown = more ? page.subList(0, pageSize) : page;
+        AuditService.Page page = audit.page(requestContext.caller().developerId(), filter, afterSeq, pageSize);
+        List<AuditEntry> shown = page.entries();
         return new AuditPage(shown.stream().map(AuditEntryView::of).toList(),
-                more ? Long.toString(shown.get(shown.size() - 1).seq()) : null);
+                page.more() ? Long.toString(shown.get(shown.size() - 1).seq()) : null);
     }
 
     @GET

@@ -9,6 +9,7 @@ import dev.grantex.budgets.BudgetViews.DebitView;
 import dev.grantex.budgets.BudgetViews.TransactionPage;
 import dev.grantex.platform.RequestContext;
 import dev.grantex.platform.json.JsonRequests;
+import dev.grantex.platform.json.StreamedList;
 import dev.grantex.platform.ratelimit.IpRateLimit;
 import dev.grantex.platform.web.QueryParams;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -93,10 +94,13 @@ public class BudgetResource {
 
     @GET
     @Path("allocations")
-    @Operation(summary = "The developer's budget allocations, newest first")
+    @Operation(summary = "The developer's budget allocations, newest first",
+            description = "Every allocation, written as it is read: the list is not paginated.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AllocationList.class)))
-    public AllocationList allocations() {
-        return new AllocationList(budgets.allocations(requestContext.caller().developerId()));
+    public Response allocations() {
+        String developerId = requestContext.caller().developerId();
+        return Response.ok(StreamedList.<BudgetAllocation>of("allocations", each -> budgets.allocations(developerId, each),
+                AllocationView::of), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

@@ -18,6 +18,7 @@ import dev.grantex.platform.crypto.Hashes;
 import dev.grantex.platform.errors.ApiException;
 import dev.grantex.platform.json.Jsonp;
 import dev.grantex.platform.storage.IdSlices;
+import dev.grantex.platform.storage.KeysetPages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -25,12 +26,14 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -43,6 +46,7 @@ public class BudgetService {
     static final int MAX_DESCRIPTION = 1000;
     static final int MAX_METADATA = 8192;
     private static final int CLOSING_BATCH = 500;
+    private static final int LIST_PAGE = 1000;
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     /** A debit's answer, and whether it is the stored answer to an earlier request with the same key. */
@@ -150,11 +154,18 @@ public class BudgetService {
                 .map(AllocationView::of).orElseThrow(() -> ApiException.notFound("No budget allocation for this grant"));
     }
 
+    /**
+     * Hands the developer's allocations, newest first, to {@code each} a page at a time (one per
+     * grant, so a long-lived developer has more than the heap holds as one list).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<AllocationView> allocations(String developerId) {
-        return em.createQuery("SELECT a FROM BudgetAllocation a WHERE a.developerId = :dev "
+    public void allocations(String developerId, Consumer<BudgetAllocation> each) {
+        TypedQuery<BudgetAllocation> query = em.createQuery("SELECT a FROM BudgetAllocation a WHERE a.developerId = :dev "
+                        + "AND a.createdAt <= :keyTime AND (a.createdAt < :keyTime OR a.id < :keyId) "
                         + "ORDER BY a.createdAt DESC, a.id DESC", BudgetAllocation.class)
-                .setParameter("dev", developerId).getResultList().stream().map(AllocationView::of).toList();
+                .setParameter("dev", developerId);
+        KeysetPages.forEach(em, query, LIST_PAGE, KeysetPages.AFTER_ALL, BudgetAllocation::createdAt,
+                BudgetAllocation::id, each);
     }
 
     /** The grant's debits, newest first; 404 when the grant is not the developer's. */

@@ -10,6 +10,7 @@ import dev.grantex.platform.Fields;
 import dev.grantex.platform.Timestamps;
 import dev.grantex.platform.errors.ApiException;
 import dev.grantex.platform.json.Jsonp;
+import dev.grantex.platform.storage.IdSlices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -21,7 +22,6 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -144,12 +144,13 @@ public class CredentialService {
      * transaction.
      */
     void revokeWithGrants(@Observes GrantsRevoked revoked) {
-        List<VerifiableCredential> active = em.createQuery("SELECT v FROM VerifiableCredential v "
-                        + "WHERE v.grantId IN :grants AND v.status = :active", VerifiableCredential.class)
-                .setParameter("grants", new ArrayList<>(revoked.expiryByGrantId().keySet()))
+        List<VerifiableCredential> active = IdSlices.query(revoked.expiryByGrantId().keySet(), grants -> em.createQuery(
+                        "SELECT v FROM VerifiableCredential v WHERE v.grantId IN :grants AND v.status = :active",
+                        VerifiableCredential.class)
+                .setParameter("grants", grants)
                 .setParameter("active", VerifiableCredential.ACTIVE)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
+                .getResultList());
         if (active.isEmpty()) {
             return;
         }

@@ -67,6 +67,7 @@ public class DomainsResource {
     @Operation(summary = "Look up the domain's TXT record; once it holds the token, consent links use the domain")
     @APIResponse(responseCode = "200", description = "Verified", content = @Content(schema = @Schema(implementation = VerifiedDomain.class)))
     @APIResponse(responseCode = "400", description = "VERIFICATION_FAILED: no TXT record with the token, or the look-up failed")
+    @APIResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: too many DNS look-ups under way on this server")
     @APIResponse(responseCode = "404", description = "No such domain for this developer")
     public VerifiedDomain verify(@PathParam("id") String id) {
         String developerId = requestContext.caller().developerId();

@@ -1,5 +1,6 @@
 package dev.grantex.domains;
 
+import dev.grantex.platform.errors.ApiException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.xbill.DNS.Lookup;
 import org.xbill.DNS.Name;
@@ -40,6 +42,14 @@ public class TxtRecords {
     @ConfigProperty(name = "grantex.dns.timeout-seconds", defaultValue = "5")
     int timeoutSeconds;
 
+    /**
+     * Look-ups under way on this node at most. A name server that never answers holds a request
+     * thread (and its transaction's connection) for the whole timeout; without a bound, a few such
+     * verifications at once would hold every request thread of the node.
+     */
+    static final int MAX_CONCURRENT = 2;
+
+    private final Semaphore underWay = new Semaphore(MAX_CONCURRENT);
     private Resolver resolver;
 
     @PostConstruct
@@ -67,8 +77,23 @@ public class TxtRecords {
         }
     }
 
-    /** The TXT values of the name (each record's strings joined); empty when it has none. */
+    /**
+     * The TXT values of the name (each record's strings joined); empty when it has none. 503 while
+     * {@link #MAX_CONCURRENT} look-ups are under way.
+     */
     public List<String> lookup(String name) throws LookupFailed {
+        if (!underWay.tryAcquire()) {
+            throw new ApiException(503, "SERVICE_UNAVAILABLE", "Too many DNS look-ups are under way on this server; "
+                    + "try again in a few seconds");
+        }
+        try {
+            return run(name);
+        } finally {
+            underWay.release();
+        }
+    }
+
+    private List<String> run(String name) throws LookupFailed {
         Lookup lookup;
         try {
             lookup = new Lookup(Name.fromString(name, Name.root), Type.TXT);

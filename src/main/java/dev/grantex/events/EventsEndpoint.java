@@ -10,12 +10,9 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.OnClose;
-import jakarta.websocket.OnError;
-import jakarta.websocket.OnMessage;
-import jakarta.websocket.OnOpen;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
-import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,20 +20,33 @@ import java.util.List;
 /**
  * /v1/events/ws: the caller's events over WebSocket, each message one envelope. The client may send
  * {@code {"types":[…]}} at any time to choose the types it receives ({@code []} for all). A message
- * that is not such a filter closes the connection with 1007 and the reason; a developer with the
- * maximum number of connections open is closed with 1013 (try again later).
+ * that is not such a filter closes the connection with 1007 and the reason, one over
+ * {@link #MAX_MESSAGE_BYTES} with 1009 (too big); a developer with the maximum number of connections
+ * open is closed with 1013 (try again later).
+ *
+ * <p>A programmatic endpoint ({@link EventsWebSocketConfig}) rather than an annotated one, for the
+ * message size: Liberty checks a limit against each frame, not the message, and for an annotated
+ * endpoint only when it takes whole messages, so a message sent in many small frames would be
+ * gathered in memory whatever its size. Here Liberty refuses a frame over the limit before reading
+ * it, and the frames of one message are gathered here, up to the limit.
  */
-@ServerEndpoint(value = "/v1/events/ws", configurator = WebSocketHandshake.class)
-public class EventsEndpoint {
+public class EventsEndpoint extends Endpoint {
+    static final String PATH = "/v1/events/ws";
     static final String KIND = "ws";
+    /**
+     * The longest message taken, in bytes per frame (Liberty's check) and in characters per message
+     * (ours); a filter naming every event type takes about 1 KB.
+     */
+    static final int MAX_MESSAGE_BYTES = 16 * 1024;
     private static final CloseReason.CloseCode TRY_AGAIN_LATER = CloseReason.CloseCodes.getCloseCode(1013);
 
     private WebSocketSubscriber subscriber;
-    // Looked up rather than injected: Liberty fails to inject into an endpoint that has its own configurator.
+    private final StringBuilder message = new StringBuilder();
     private final EventStreams streams = CDI.current().select(EventStreams.class).get();
 
-    @OnOpen
-    public void open(Session session, EndpointConfig config) {
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        session.setMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
         Caller caller = (Caller) config.getUserProperties().get(WebSocketHandshake.CALLER);
         if (caller == null) {
             close(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Missing or invalid API key"));
@@ -47,14 +57,24 @@ public class EventsEndpoint {
             subscriber.close(reason(TRY_AGAIN_LATER, "At most " + CDI.current().select(StreamSettings.class).get().maxConnections()
                     + " event streams per developer"));
             subscriber = null;
-        }
-    }
-
-    @OnMessage
-    public void message(Session session, String text) {
-        if (subscriber == null) {
             return;
         }
+        session.addMessageHandler(String.class, (MessageHandler.Partial<String>) this::received);
+    }
+
+    /** One frame's text; the message is read as a filter once its last frame is in. */
+    private void received(String part, boolean last) {
+        if (message.length() + part.length() > MAX_MESSAGE_BYTES) {
+            message.setLength(0);
+            subscriber.close(reason(CloseReason.CloseCodes.TOO_BIG, "A message may be at most " + MAX_MESSAGE_BYTES + " characters"));
+            return;
+        }
+        message.append(part);
+        if (!last) {
+            return;
+        }
+        String text = message.toString();
+        message.setLength(0);
         try {
             subscriber.filter(EventTypeFilter.of(types(JsonRequests.parseObject(text))));
         } catch (ApiException e) {
@@ -62,17 +82,17 @@ public class EventsEndpoint {
         }
     }
 
-    @OnClose
-    public void closed(Session session) {
+    @Override
+    public void onClose(Session session, CloseReason reason) {
         if (subscriber != null) {
             streams.closed(KIND, session.getId(), subscriber);
             subscriber.close();
         }
     }
 
-    @OnError
-    public void failed(Session session, Throwable error) {
-        closed(session);
+    @Override
+    public void onError(Session session, Throwable error) {
+        onClose(session, null);
     }
 
     private static List<String> types(JsonObject message) {

@@ -9,6 +9,7 @@ import dev.grantex.platform.Timestamps;
 import dev.grantex.platform.errors.ApiException;
 import dev.grantex.platform.json.Jsonp;
 import dev.grantex.platform.storage.IdSlices;
+import dev.grantex.platform.storage.KeysetPages;
 import dev.grantex.platform.web.QueryParams;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -94,8 +95,13 @@ public class GrantService {
         return grant;
     }
 
+    /**
+     * Hands the developer's grants, newest first, optionally of one agent, principal and stored status,
+     * to {@code each} a page at a time, letting each page go before the next: a developer may have
+     * millions, which as one list would not fit the heap.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Grant> list(String developerId, String agentId, String principalId, String status) {
+    public void list(String developerId, String agentId, String principalId, String status, Consumer<Grant> each) {
         StringBuilder jpql = new StringBuilder("SELECT g FROM Grant g WHERE g.developerId = :dev");
         if (agentId != null) {
             jpql.append(" AND g.agentId = :agent");
@@ -106,8 +112,9 @@ public class GrantService {
         if (status != null) {
             jpql.append(" AND g.status = :status");
         }
-        TypedQuery<Grant> query = em.createQuery(jpql.append(" ORDER BY g.issuedAt DESC, g.id DESC").toString(), Grant.class)
-                .setParameter("dev", developerId);
+        jpql.append(" AND g.issuedAt <= :keyTime AND (g.issuedAt < :keyTime OR g.id < :keyId)"
+                + " ORDER BY g.issuedAt DESC, g.id DESC");
+        TypedQuery<Grant> query = em.createQuery(jpql.toString(), Grant.class).setParameter("dev", developerId);
         if (agentId != null) {
             query.setParameter("agent", agentId);
         }
@@ -117,7 +124,7 @@ public class GrantService {
         if (status != null) {
             query.setParameter("status", status);
         }
-        return query.getResultList();
+        KeysetPages.forEach(em, query, WALK_PAGE, KeysetPages.AFTER_ALL, Grant::issuedAt, Grant::id, each);
     }
 
     /** A grant's status as reported: an active grant past its expiry is "expired" even before the sweep marks it. */
@@ -168,27 +175,14 @@ public class GrantService {
         String statusCondition = status == null ? "" : reportedStatusCondition(status);
         TypedQuery<Grant> query = em.createQuery("SELECT g FROM Grant g WHERE g.developerId = :dev"
                 + " AND g.issuedAt >= :since AND g.issuedAt <= :until" + statusCondition
-                // The first condition on afterTime lets the index start the page where the last one
-                // ended; the OR alone would have it scan every earlier grant again for every page.
-                + " AND g.issuedAt >= :afterTime AND (g.issuedAt > :afterTime OR g.id > :afterId)"
-                + " ORDER BY g.issuedAt, g.id", Grant.class).setMaxResults(WALK_PAGE);
+                + " AND g.issuedAt >= :keyTime AND (g.issuedAt > :keyTime OR g.id > :keyId)"
+                + " ORDER BY g.issuedAt, g.id", Grant.class);
         query.setParameter("dev", developerId).setParameter("since", since == null ? Instant.EPOCH : since)
                 .setParameter("until", until == null ? QueryParams.LATEST : until);
         if (statusCondition.contains(":now")) {
             query.setParameter("now", clock.instant());
         }
-        Instant afterTime = Instant.EPOCH.minusMillis(1);
-        String afterId = "";
-        List<Grant> page;
-        do {
-            page = query.setParameter("afterTime", afterTime).setParameter("afterId", afterId).getResultList();
-            for (Grant grant : page) {
-                each.accept(grant);
-                afterTime = grant.issuedAt();
-                afterId = grant.id();
-            }
-            em.clear();
-        } while (page.size() == WALK_PAGE);
+        KeysetPages.forEach(em, query, WALK_PAGE, KeysetPages.BEFORE_ALL, Grant::issuedAt, Grant::id, each);
     }
 
     /** Refuses (400) a status that is not one a grant can be reported in. */
@@ -267,11 +261,11 @@ public class GrantService {
         Map<String, Instant> expiryByGrantId = new LinkedHashMap<>();
         expiryByGrantId.put(root.id(), root.expiresAt());
         while (!frontier.isEmpty()) {
-            List<Grant> children = em.createQuery("SELECT g FROM Grant g WHERE g.parentGrantId IN :parents "
-                            + "AND g.status = 'active'", Grant.class)
-                    .setParameter("parents", frontier)
+            List<Grant> children = IdSlices.query(frontier, parents -> em.createQuery("SELECT g FROM Grant g "
+                            + "WHERE g.parentGrantId IN :parents AND g.status = 'active'", Grant.class)
+                    .setParameter("parents", parents)
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .getResultList();
+                    .getResultList());
             List<String> next = new ArrayList<>();
             for (Grant child : children) {
                 child.revoke(now);
@@ -311,16 +305,21 @@ public class GrantService {
                 .setParameter("dev", developerId).setParameter("principals", principalIds).getResultList());
     }
 
-    private List<String> revokeEach(String developerId, List<String> active) {
+    private List<String> revokeEach(String developerId, List<String> grantIds) {
         List<String> revoked = new ArrayList<>();
-        for (String id : active) {
-            // An earlier grant's cascade may have revoked this one already.
-            Grant grant = lock(id);
-            if (Grant.ACTIVE.equals(grant.status())) {
+        for (String id : grantIds) {
+            // An earlier grant's cascade may have revoked this one already, or its agent's deletion
+            // removed it.
+            if (active(lock(id))) {
                 revoked.addAll(revoke(developerId, id));
             }
         }
         return revoked;
+    }
+
+    /** Whether a grant read under its lock is still there and active. */
+    private static boolean active(Grant locked) {
+        return locked != null && Grant.ACTIVE.equals(locked.status());
     }
 
     /** Like {@link #revoke}, for the principal the grant was given by: 404 for anyone else's grant. */
@@ -347,7 +346,7 @@ public class GrantService {
             String id = (String) grant[0];
             // Only an active grant can change meanwhile: it is locked, and revoked unless a revocation
             // (this loop's cascade from another of the agent's grants, or a concurrent one) came first.
-            if (Grant.ACTIVE.equals(grant[1]) && Grant.ACTIVE.equals(lock(id).status())) {
+            if (Grant.ACTIVE.equals(grant[1]) && active(lock(id))) {
                 revoke(deleting.developerId(), id);
             }
             expiryByGrantId.put(id, (Instant) grant[2]);

@@ -4,6 +4,7 @@ import dev.grantex.grants.GrantViews.GrantList;
 import dev.grantex.grants.GrantViews.GrantView;
 import dev.grantex.platform.RequestContext;
 import dev.grantex.platform.errors.ApiException;
+import dev.grantex.platform.json.StreamedList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -34,15 +35,18 @@ public class GrantsResource {
     RequestContext requestContext;
 
     @GET
-    @Operation(summary = "The caller's grants, newest first, optionally filtered")
+    @Operation(summary = "The caller's grants, newest first, optionally filtered",
+            description = "Every grant that matches, written as it is read: the list is not paginated.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GrantList.class)))
-    public GrantList list(@QueryParam("agentId") String agentId, @QueryParam("principalId") String principalId,
-                          @QueryParam("status") String status) {
+    @APIResponse(responseCode = "400", description = "A status other than active, revoked or expired")
+    public Response list(@QueryParam("agentId") String agentId, @QueryParam("principalId") String principalId,
+                         @QueryParam("status") String status) {
         if (status != null && !Set.of(Grant.ACTIVE, Grant.REVOKED, Grant.EXPIRED).contains(status)) {
             throw ApiException.badRequest("status must be \"active\", \"revoked\" or \"expired\"");
         }
-        return new GrantList(grants.list(requestContext.caller().developerId(), agentId, principalId, status)
-                .stream().map(GrantView::of).toList());
+        String developerId = requestContext.caller().developerId();
+        return Response.ok(StreamedList.<Grant>of("grants", each -> grants.list(developerId, agentId, principalId, status, each),
+                GrantView::of), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

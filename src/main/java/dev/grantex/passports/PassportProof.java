@@ -27,6 +27,8 @@ import org.jose4j.jwk.PublicJsonWebKey;
 public class PassportProof {
     static final String TYPE = "DataIntegrityProof";
     static final String CRYPTOSUITE = "eddsa-jcs-2022";
+    /** The multibase prefix and a 64-byte signature in base58, which takes at most 88 characters. */
+    static final int MAX_PROOF_VALUE = 1 + 88;
 
     @Inject
     KeyRing keyRing;
@@ -72,6 +74,10 @@ public class PassportProof {
         String proofValue = Jsonp.text(proof.get("proofValue"));
         if (proofValue == null || !proofValue.startsWith("z")) {
             return Optional.of("The proof value is not base58btc multibase");
+        }
+        if (proofValue.length() > MAX_PROOF_VALUE) {
+            // Decoding base58 takes time quadratic in its length: a long value is refused unread.
+            return Optional.of("The proof value is longer than an Ed25519 signature");
         }
         JsonObjectBuilder options = Jsonp.objectBuilder(proof);
         options.remove("proofValue");

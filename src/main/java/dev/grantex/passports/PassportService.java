@@ -23,6 +23,7 @@ import dev.grantex.platform.Ids;
 import dev.grantex.platform.Timestamps;
 import dev.grantex.platform.errors.ApiException;
 import dev.grantex.platform.json.Jsonp;
+import dev.grantex.platform.storage.IdSlices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -39,7 +40,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -336,11 +336,11 @@ public class PassportService {
 
     /** Passports end with their grant, in the revoking transaction. */
     void revokeWithGrants(@Observes GrantsRevoked revoked) {
-        List<AgentPassport> active = em.createQuery("SELECT p FROM AgentPassport p WHERE p.grantId IN :grants "
-                        + "AND p.status = 'active'", AgentPassport.class)
-                .setParameter("grants", new ArrayList<>(revoked.expiryByGrantId().keySet()))
+        List<AgentPassport> active = IdSlices.query(revoked.expiryByGrantId().keySet(), grants -> em.createQuery(
+                        "SELECT p FROM AgentPassport p WHERE p.grantId IN :grants AND p.status = 'active'", AgentPassport.class)
+                .setParameter("grants", grants)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
+                .getResultList());
         revokeAll(active);
     }
 

@@ -72,7 +72,8 @@ public class PrincipalResource {
 
     @GET
     @Path("audit")
-    @Operation(summary = "What agents recorded for the principal, newest first, at most 100 entries")
+    @Operation(summary = "What agents recorded for the principal, newest first, at most 100 entries",
+            description = "Fewer when their metadata would pass 1 MiB of JSON.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = PrincipalAuditList.class)))
     @APIResponse(responseCode = "401", description = "Missing, invalid or expired session token")
     public PrincipalAuditList audit() {

@@ -66,6 +66,7 @@ public class RegistryResource {
     @APIResponse(responseCode = "200", description = "Verified", content = @Content(schema = @Schema(implementation = DnsVerified.class)))
     @APIResponse(responseCode = "400", description = "DNS_VERIFICATION_FAILED, or not a host name")
     @APIResponse(responseCode = "409", description = "Another developer registered the domain")
+    @APIResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: too many DNS look-ups under way on this server")
     public DnsVerified verifyDns(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = VerifyDnsRequest.class))) String body) {
         return registry.verifyDomain(requestContext.caller().developerId(), JsonRequests.bind(body, VerifyDnsRequest.class).domain());
@@ -91,6 +92,7 @@ public class RegistryResource {
     @APIResponse(responseCode = "200", description = "Verified", content = @Content(schema = @Schema(implementation = DnsVerified.class)))
     @APIResponse(responseCode = "400", description = "DNS_VERIFICATION_FAILED")
     @APIResponse(responseCode = "404", description = "No such organisation of the caller")
+    @APIResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: too many DNS look-ups under way on this server")
     public DnsVerified verifyOrg(@PathParam("orgId") String orgId) {
         return registry.verifyOrg(requestContext.caller().developerId(), orgId);
     }
@@ -120,9 +122,9 @@ public class RegistryResource {
     @Path("registry/orgs/{did}/jwks")
     @PublicEndpoint
     @SecurityRequirements
-    @Operation(summary = "The public keys an organisation publishes, as a JWKS")
+    @Operation(summary = "The public keys a verified organisation publishes, as a JWKS")
     @APIResponse(responseCode = "200", description = "OK")
-    @APIResponse(responseCode = "404", description = "No such organisation")
+    @APIResponse(responseCode = "404", description = "No such organisation, or not verified yet")
     public Response jwks(@PathParam("did") String did) {
         return Response.ok(registry.jwks(did)).build();
     }

@@ -91,16 +91,25 @@ public class TrustRegistry {
 
     /**
      * Checks the TXT record for a domain, registering did:web:<domain> for the developer first if nobody
-     * has; the domain of another developer's record is 409. A failed check registers nothing.
+     * has. Another developer's verified record is 409; another developer's pending claim gives way to
+     * the developer who proves control of the domain (a claim nobody proved must not keep the domain's
+     * owner out). A failed check changes nothing.
      */
     public DnsVerified verifyDomain(String developerId, String requested) {
         String domain = DomainService.hostName(requested);
         TrustRecord record = byDid(TrustRecord.didOf(domain)).orElse(null);
+        if (record != null && !record.developerId().equals(developerId)) {
+            if (record.verifiedAt() != null) {
+                throw ApiException.conflict(record.organizationDid() + " is registered by another developer");
+            }
+            em.remove(record);
+            // The claim's row goes before the new one comes: the DID is unique.
+            em.flush();
+            record = null;
+        }
         if (record == null) {
             record = new TrustRecord(Ids.newId("org"), developerId, domain, Secrets.random256(), clock.instant());
             em.persist(record);
-        } else if (!record.developerId().equals(developerId)) {
-            throw ApiException.conflict(record.organizationDid() + " is registered by another developer");
         }
         return verify(record);
     }
@@ -127,11 +136,11 @@ public class TrustRegistry {
         return "_grantex-verify." + domain;
     }
 
-    /** The developer's own records, verified or not. */
+    /** The developer's own records, verified or not, oldest first, at most 100. */
     public List<TrustRecordView> mine(String developerId) {
         return em.createQuery("SELECT r FROM TrustRecord r WHERE r.developerId = :dev ORDER BY r.createdAt, r.id",
                         TrustRecord.class)
-                .setParameter("dev", developerId).getResultList().stream().map(this::view).toList();
+                .setParameter("dev", developerId).setMaxResults(LIST_LIMIT).getResultList().stream().map(this::view).toList();
     }
 
     /** One organisation's public record (verified or pending), or 404. */
@@ -146,9 +155,13 @@ public class TrustRegistry {
                 .setMaxResults(LIST_LIMIT).getResultList().stream().map(this::view).toList();
     }
 
-    /** The keys an organisation publishes, as a JWKS. */
+    /**
+     * The keys a verified organisation publishes, as a JWKS; 404 while it is pending, because anyone
+     * can claim a domain and a verifier must not take the claimant's keys for the domain's.
+     */
     public String jwks(String did) {
-        return byDid(did).orElseThrow(() -> ApiException.notFound("Organisation not found")).publicKeys();
+        return byDid(did).filter(record -> record.verifiedAt() != null)
+                .orElseThrow(() -> ApiException.notFound("No verified organisation has this DID")).publicKeys();
     }
 
     private Optional<TrustRecord> byDid(String did) {

@@ -3,6 +3,7 @@ package dev.grantex.vault;
 import dev.grantex.platform.RequestContext;
 import dev.grantex.platform.auth.GrantTokenEndpoint;
 import dev.grantex.platform.json.JsonRequests;
+import dev.grantex.platform.json.StreamedList;
 import dev.grantex.platform.ratelimit.IpRateLimit;
 import dev.grantex.tokens.GrantTokenContext;
 import dev.grantex.vault.VaultViews.VaultExchangeRequest;
@@ -61,11 +62,17 @@ public class VaultResource {
     }
 
     @GET
-    @Operation(summary = "The stored credentials, newest first (at most 100), never with their tokens")
+    @Operation(summary = "The stored credentials, newest first, never with their tokens",
+            description = "Every one that matches, written as it is read: the list is not paginated.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = VaultCredentialList.class)))
     @APIResponse(responseCode = "400", description = "A malformed service")
-    public VaultCredentialList list(@QueryParam("principalId") String principalId, @QueryParam("service") String service) {
-        return new VaultCredentialList(vault.list(requestContext.caller().developerId(), principalId, service));
+    public Response list(@QueryParam("principalId") String principalId, @QueryParam("service") String service) {
+        String developerId = requestContext.caller().developerId();
+        // Checked before the answer starts: a 400 cannot follow the first byte of a 200.
+        String checkedService = service == null ? null : VaultService.service(service);
+        return Response.ok(StreamedList.<VaultCredential>of("credentials",
+                each -> vault.list(developerId, principalId, checkedService, each), VaultCredentialView::of),
+                MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

@@ -8,6 +8,7 @@ import dev.grantex.platform.PlanLimits;
 import dev.grantex.platform.crypto.SecretBox;
 import dev.grantex.platform.errors.ApiException;
 import dev.grantex.platform.json.Jsonp;
+import dev.grantex.platform.storage.KeysetPages;
 import dev.grantex.platform.web.QueryParams;
 import dev.grantex.tokens.VerifiedToken;
 import dev.grantex.vault.VaultViews.ExchangedView;
@@ -22,15 +23,15 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /** The credential vault: tokens stored sealed per principal and service, handed to agents whose grant allows it. */
 @ApplicationScoped
 @Transactional
 public class VaultService {
-    static final int LIST_LIMIT = 100;
+    private static final int LIST_PAGE = 1000;
     static final int MAX_TOKEN_CHARS = 16_384;
     static final int MAX_METADATA_CHARS = 8_192;
     private static final Pattern SERVICE = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,63}$");
@@ -90,8 +91,12 @@ public class VaultService {
         return credential;
     }
 
-    /** The developer's stored credentials (never their tokens), newest first, at most 100. */
-    public List<VaultCredentialView> list(String developerId, String principalId, String service) {
+    /**
+     * Hands the developer's stored credentials, newest first, optionally of one principal and one
+     * service (checked already with {@link #service}), to {@code each} a page at a time.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void list(String developerId, String principalId, String service, Consumer<VaultCredential> each) {
         StringBuilder jpql = new StringBuilder("SELECT c FROM VaultCredential c WHERE c.developerId = :dev");
         if (principalId != null) {
             jpql.append(" AND c.principalId = :principal");
@@ -99,15 +104,18 @@ public class VaultService {
         if (service != null) {
             jpql.append(" AND c.service = :service");
         }
-        TypedQuery<VaultCredential> query = em.createQuery(jpql.append(" ORDER BY c.createdAt DESC, c.id DESC").toString(),
-                VaultCredential.class).setParameter("dev", developerId);
+        jpql.append(" AND c.createdAt <= :keyTime AND (c.createdAt < :keyTime OR c.id < :keyId)"
+                + " ORDER BY c.createdAt DESC, c.id DESC");
+        TypedQuery<VaultCredential> query = em.createQuery(jpql.toString(), VaultCredential.class)
+                .setParameter("dev", developerId);
         if (principalId != null) {
             query.setParameter("principal", principalId);
         }
         if (service != null) {
-            query.setParameter("service", service(service));
+            query.setParameter("service", service);
         }
-        return query.setMaxResults(LIST_LIMIT).getResultList().stream().map(VaultCredentialView::of).toList();
+        KeysetPages.forEach(em, query, LIST_PAGE, KeysetPages.AFTER_ALL, VaultCredential::createdAt,
+                VaultCredential::id, each);
     }
 
     public VaultCredentialView get(String developerId, String id) {
@@ -115,6 +123,9 @@ public class VaultService {
     }
 
     public void delete(String developerId, String id) {
+        // Under the lock a store takes: a store that found this row before the delete committed would
+        // otherwise update nothing and still answer 201.
+        planLimits.lockDeveloper(developerId);
         VaultCredential credential = owned(developerId, id);
         em.remove(credential);
         events.record(developerId, EventType.VAULT_CREDENTIAL_DELETED, Jsonp.objectBuilder().add("id", id)

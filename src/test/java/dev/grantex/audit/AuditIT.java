@@ -68,6 +68,21 @@ class AuditIT {
         assertTrue(log(other, entry("other", "")).isNull("prevHash"), "each developer has a chain of its own");
     }
 
+    /** Read for a response, metadata takes about twelve times its length: a page stops at 1 MiB of it. */
+    @Test
+    void aPageOfLongMetadataStopsAtOneMebibyteAndTheCursorGoesOn() {
+        String filler = ",\"metadata\":{\"a\":[" + "{},".repeat(10_300) + "{}]}";
+        List<String> logged = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            logged.add(log(developer, entry("long." + i, filler)).getString("entryId"));
+        }
+        logged.add(log(developer, entry("short", "")).getString("entryId"));
+        JsonObject first = developer.api().get("/v1/audit/entries").expect(200).json();
+        assertEquals(33, first.getJsonArray("entries").size(), "33 entries of 30,910 characters fit 1 MiB, 34 do not");
+        assertTrue(first.containsKey("nextCursor"));
+        assertEquals(logged, allEntries(developer).stream().map(e -> e.getString("entryId")).toList());
+    }
+
     @Test
     void readingBack() {
         JsonObject logged = log(developer, entry("email.sent", ",\"metadata\":{\"to\":\"a@b.c\"}"));

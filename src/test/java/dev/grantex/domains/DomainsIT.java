@@ -10,9 +10,17 @@ import dev.grantex.it.Reply;
 import dev.grantex.it.TestDeveloper;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Custom domains (contract §7.9), verified against a real DNS server (dnsmasq) on 127.0.0.1. */
@@ -79,6 +87,29 @@ class DomainsIT {
         assertError(failed, 400, "VERIFICATION_FAILED");
         assertFalse(developer.api().get("/v1/domains").expect(200).json().getJsonArray("domains").getJsonObject(0)
                 .getBoolean("verified"));
+    }
+
+    /** A name server that never answers holds a request thread per look-up: at most two look-ups run at once. */
+    @Test
+    void aResolverThatNeverAnswersHoldsAtMostTwoLookUpsAtOnce() throws Exception {
+        String id = add(developer, domain).expect(201).json().getString("id");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (DatagramSocket silent = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), DnsServer.PORT))) {
+            List<Future<Reply>> verifications = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                verifications.add(pool.submit(() -> developer.api().post("/v1/domains/" + id + "/verify", null)));
+            }
+            List<String> answers = new ArrayList<>();
+            for (Future<Reply> verification : verifications) {
+                Reply reply = verification.get();
+                answers.add(reply.status() + " " + reply.json().getString("code"));
+            }
+            Collections.sort(answers);
+            assertEquals(List.of("400 VERIFICATION_FAILED", "400 VERIFICATION_FAILED", "503 SERVICE_UNAVAILABLE",
+                    "503 SERVICE_UNAVAILABLE"), answers);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -13,14 +13,20 @@ import dev.grantex.it.TestDeveloper;
 import dev.grantex.it.WsClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -181,6 +187,35 @@ class EventStreamsIT {
         }
     }
 
+    /**
+     * The filter message is small; the server gathers no huge one in memory, whether it comes in one
+     * frame (refused before it is read) or in many small ones.
+     */
+    @Test
+    void webSocketClosesWith1009OnAMessageOver16KiB() throws IOException {
+        TestDeveloper developer = TestDeveloper.create("enterprise");
+        try (WsClient ws = WsClient.connect(developer.apiKey())) {
+            ws.send(" ".repeat(16_000) + "{\"types\":[]}");
+            assertNull(ws.closeCode(Duration.ofSeconds(1)), "a message within the limit is a filter like any other");
+        }
+        byte[] filter = (" ".repeat(100_000) + "{\"types\":[]}").getBytes(StandardCharsets.US_ASCII);
+        try (Socket socket = upgraded(developer.apiKey())) {
+            // Its header and a first part only: the server refuses it from its header, and bytes it had
+            // not read when it closed could reset the connection before its close frame was read.
+            socket.getOutputStream().write(frame(0x81, filter), 0, 1000);
+            assertEquals(1009, closeCodeOf(socket), "one frame over the limit");
+        }
+        try (Socket socket = upgraded(developer.apiKey())) {
+            // A text frame and continuations of 1,000 bytes each, none the last: 17,000 bytes, and
+            // then nothing (what the server had not read when it closed could reset the connection
+            // before its close frame was read).
+            for (int i = 0; i < 17; i++) {
+                socket.getOutputStream().write(frame(i == 0 ? 0x1 : 0x0, Arrays.copyOfRange(filter, i * 1000, (i + 1) * 1000)));
+            }
+            assertEquals(1009, closeCodeOf(socket), "many small frames of one message over the limit");
+        }
+    }
+
     @Test
     void webSocketUpgradeWithoutAValidKeyIsRefusedWith401() {
         for (String key : new String[] {null, "gx_live_not-a-key-0123456789012345678901234567"}) {
@@ -248,9 +283,81 @@ class EventStreamsIT {
 
     /** A WebSocket upgrade made by hand on a socket with a tiny receive buffer that is then never read. */
     private static Socket upgradedAndNeverRead(String apiKey) throws IOException {
-        URI base = URI.create(ItServer.baseUrl());
         Socket socket = new Socket();
         socket.setReceiveBufferSize(1024);
+        return upgrade(socket, apiKey);
+    }
+
+    /** A WebSocket upgrade made by hand, its answer's headers read. */
+    private static Socket upgraded(String apiKey) throws IOException {
+        Socket socket = upgrade(new Socket(), apiKey);
+        socket.setSoTimeout(10_000);
+        int matched = 0;
+        byte[] endOfHeaders = {'\r', '\n', '\r', '\n'};
+        while (matched < 4) {
+            int b = socket.getInputStream().read();
+            assertTrue(b >= 0, "the connection ended within the upgrade's answer");
+            matched = b == endOfHeaders[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        return socket;
+    }
+
+    /** One client frame (masked, as clients must) with the given first byte (FIN and opcode). */
+    private static byte[] frame(int finAndOpcode, byte[] payload) {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.write(finAndOpcode);
+        if (payload.length < 126) {
+            frame.write(0x80 | payload.length);
+        } else if (payload.length < 65_536) {
+            frame.write(0x80 | 126);
+            frame.write(payload.length >> 8);
+            frame.write(payload.length & 0xff);
+        } else {
+            frame.write(0x80 | 127);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                frame.write((int) ((long) payload.length >> shift) & 0xff);
+            }
+        }
+        byte[] mask = {0x11, 0x22, 0x33, 0x44};
+        frame.writeBytes(mask);
+        for (int i = 0; i < payload.length; i++) {
+            frame.write(payload[i] ^ mask[i % 4]);
+        }
+        return frame.toByteArray();
+    }
+
+    /**
+     * Reads server frames (pings among them) until a close frame, for at most the wait; its status
+     * code, -1 when the connection ended without one, or -2 when none came in time.
+     */
+    private static int closeCodeOf(Socket socket) throws IOException {
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                int opcode = in.readUnsignedByte() & 0x0f;
+                long length = in.readUnsignedByte() & 0x7f;
+                if (length == 126) {
+                    length = in.readUnsignedShort();
+                } else if (length == 127) {
+                    length = in.readLong();
+                }
+                byte[] payload = new byte[(int) length];
+                in.readFully(payload);
+                if (opcode == 0x8) {
+                    return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : -1;
+                }
+            }
+            return -2;
+        } catch (SocketTimeoutException e) {
+            return -2;
+        } catch (EOFException | SocketException e) {
+            return -1;
+        }
+    }
+
+    private static Socket upgrade(Socket socket, String apiKey) throws IOException {
+        URI base = URI.create(ItServer.baseUrl());
         socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
         String key = Base64.getEncoder().encodeToString("stalled-client-0".getBytes(StandardCharsets.US_ASCII));
         String upgrade = "GET /v1/events/ws HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()

@@ -15,7 +15,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class GrantsIT {
@@ -123,6 +128,31 @@ class GrantsIT {
         assertEquals("revoked", developer.api().get("/v1/grants/" + child.grantId()).expect(200).json().getString("status"));
     }
 
+    /** A client that retries a delete at once: one delete, one 404, never a 500 from the second reading removed grants. */
+    @Test
+    void twoDeletesOfOneAgentAtOnceAreOne204AndOne404() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                String doomed = Flows.createAgent(developer, List.of("read"));
+                Flows.grant(developer, doomed, List.of("read"));
+                Flows.grant(developer, doomed, List.of("read"));
+                List<Future<Integer>> deletes = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    deletes.add(pool.submit(() -> developer.api().delete("/v1/agents/" + doomed).status()));
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> delete : deletes) {
+                    statuses.add(delete.get());
+                }
+                Collections.sort(statuses);
+                assertEquals(List.of(204, 404), statuses, "round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** However many grants an agent has: a long-lived one's can outnumber what a statement binds (PostgreSQL: 65,535). */
     @Test
     void deletingAnAgentWithSeventyThousandGrantsTakesThemAll() throws Exception {
@@ -140,6 +170,56 @@ class GrantsIT {
         try (Connection db = ItDatabase.postgres();
              PreparedStatement left = db.prepareStatement("SELECT count(*) FROM grants WHERE agent_id = ?")) {
             left.setString(1, doomed);
+            try (ResultSet count = left.executeQuery()) {
+                count.next();
+                assertEquals(0, count.getInt(1));
+            }
+        }
+    }
+
+    /** The list is written a page of 1,000 at a time; the pages meet exactly, also among grants issued in the same millisecond. */
+    @Test
+    void theListRunsOverManyPagesNewestFirst() throws Exception {
+        Flows.Issued issued = Flows.grant(developer, agentId, List.of("read"));
+        try (Connection db = ItDatabase.postgres(); PreparedStatement fill = db.prepareStatement("INSERT INTO grants "
+                + "(id, developer_id, agent_id, principal_id, scopes, status, issued_at, expires_at, revoked_at, delegation_depth) "
+                + "SELECT 'grnt_page_' || lpad(n::text, 5, '0') || '_' || right(?, 16), ?, ?, 'p', '[\"read\"]', 'revoked', "
+                + "1000 + n / 700, 2000, 1, 0 FROM generate_series(1, 2500) n")) {
+            fill.setString(1, agentId);
+            fill.setString(2, developer.developerId());
+            fill.setString(3, agentId);
+            assertEquals(2500, fill.executeUpdate());
+        }
+        List<JsonObject> listed = developer.api().get("/v1/grants?agentId=" + agentId).expect(200).json()
+                .getJsonArray("grants").getValuesAs(JsonObject.class);
+        assertEquals(2501, listed.size());
+        assertEquals(issued.grantId(), listed.get(0).getString("grantId"));
+        List<String> older = listed.subList(1, listed.size()).stream().map(g -> g.getString("grantId")).toList();
+        List<String> expected = new ArrayList<>();
+        for (int n = 2500; n >= 1; n--) {
+            expected.add(String.format("grnt_page_%05d_%s", n, agentId.substring(agentId.length() - 16)));
+        }
+        assertEquals(expected, older, "issue time, then id, both descending, each grant once");
+    }
+
+    /** A grant can have more delegated grants than a statement binds (PostgreSQL: 65,535); revocation takes them all. */
+    @Test
+    void revokingAGrantWithSeventyThousandDelegatedGrantsRevokesThemAll() throws Exception {
+        Flows.Issued parent = Flows.grant(developer, agentId, List.of("read"));
+        Flows.Issued child = Flows.delegate(developer, parent.grantToken(), agentId, List.of("read"));
+        try (Connection db = ItDatabase.postgres(); PreparedStatement fill = db.prepareStatement("INSERT INTO grants "
+                + "(id, developer_id, agent_id, principal_id, scopes, status, issued_at, expires_at, parent_grant_id, "
+                + "delegation_depth) SELECT 'grnt_many_' || n || '_' || right(p.id, 16), p.developer_id, p.agent_id, p.principal_id, "
+                + "p.scopes, 'active', p.issued_at, p.expires_at, p.id, 1 FROM grants p, generate_series(1, 70000) n "
+                + "WHERE p.id = ?")) {
+            fill.setString(1, parent.grantId());
+            assertEquals(70_000, fill.executeUpdate());
+        }
+        developer.api().delete("/v1/grants/" + parent.grantId()).expect(204);
+        assertFalse(Flows.valid(developer, child.grantToken()));
+        try (Connection db = ItDatabase.postgres(); PreparedStatement left = db.prepareStatement(
+                "SELECT count(*) FROM grants WHERE parent_grant_id = ? AND status = 'active'")) {
+            left.setString(1, parent.grantId());
             try (ResultSet count = left.executeQuery()) {
                 count.next();
                 assertEquals(0, count.getInt(1));

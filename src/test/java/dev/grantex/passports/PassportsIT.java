@@ -226,6 +226,12 @@ class PassportsIT {
         JsonObject swappedProof = Json.createObjectBuilder(credential).add("proof", other.getJsonObject("proof")).build();
         assertFalse(check(encode(swappedProof), null, null, null).getBoolean("valid"), "another passport's proof");
 
+        JsonObject padded = Json.createObjectBuilder(credential).add("proof", Json.createObjectBuilder(credential.getJsonObject("proof"))
+                .add("proofValue", credential.getJsonObject("proof").getString("proofValue") + "1".repeat(20_000))).build();
+        JsonObject tooLong = check(encode(padded), null, null, null);
+        assertFalse(tooLong.getBoolean("valid"));
+        assertTrue(tooLong.getString("error").contains("longer than an Ed25519 signature"), tooLong.toString());
+
         JsonObject unsigned = Json.createObjectBuilder(credential).remove("proof").build();
         assertFalse(check(encode(unsigned), null, null, null).getBoolean("valid"));
         JsonObject extended = Json.createObjectBuilder(credential).add("validUntil", "2099-01-01T00:00:00.000Z").build();

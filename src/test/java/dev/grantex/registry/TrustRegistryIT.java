@@ -117,6 +117,30 @@ class TrustRegistryIT {
         assertEquals("verified", Api.anonymous().get("/v1/trust-registry/" + did).expect(200).json().getString("trustLevel"));
     }
 
+    /** A claim nobody proved does not keep the domain's owner out, and a verifier gets no keys from it. */
+    @Test
+    void aPendingClaimGivesWayToTheDeveloperWhoProvesTheDomain() throws Exception {
+        TestDeveloper squatter = TestDeveloper.create("enterprise");
+        EllipticCurveJsonWebKey key = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+        register(squatter, org().add("publicKeys", Json.createObjectBuilder().add("keys", Json.createArrayBuilder()
+                .add(jwk(key, JsonWebKey.OutputControlLevel.PUBLIC_ONLY))))).expect(201);
+        assertEquals(404, Api.anonymous().get("/v1/registry/orgs/" + did + "/jwks").status(), "no keys of a pending claim");
+        assertError(developer.api().post("/v1/trust-registry/verify-dns", "{\"domain\":\"" + domain + "\"}"), 400,
+                "DNS_VERIFICATION_FAILED");
+        assertEquals(1, squatter.api().get("/v1/trust-registry").expect(200).json().getJsonArray("records").size(),
+                "a failed check takes nothing away");
+        try (DnsServer dns = DnsServer.serving(Map.of("_grantex-verify." + domain, "grantex-verify=" + did))) {
+            developer.api().post("/v1/trust-registry/verify-dns", "{\"domain\":\"" + domain + "\"}").expect(200);
+            assertError(squatter.api().post("/v1/trust-registry/verify-dns", "{\"domain\":\"" + domain + "\"}"), 409, "CONFLICT");
+        }
+        assertEquals(0, squatter.api().get("/v1/trust-registry").expect(200).json().getJsonArray("records").size());
+        JsonObject record = developer.api().get("/v1/trust-registry").expect(200).json().getJsonArray("records").getJsonObject(0);
+        assertEquals(did, record.getString("organizationDID"));
+        assertEquals("verified", record.getString("trustLevel"));
+        assertEquals(0, Api.anonymous().get("/v1/registry/orgs/" + did + "/jwks").expect(200).json().getJsonArray("keys").size(),
+                "the claimant's keys went with the claim");
+    }
+
     @Test
     void badInputIsRefused() throws Exception {
         TestDeveloper other = TestDeveloper.create("enterprise");

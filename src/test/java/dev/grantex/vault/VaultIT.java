@@ -15,8 +15,12 @@ import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The credential vault (contract §7.10): sealed storage, listing without secrets, exchange by grant token. */
@@ -142,6 +146,23 @@ class VaultIT {
         assertError(exchange(grant.grantToken(), "github"), 401, "UNAUTHORIZED");
     }
 
+    /** The contract's list is unpaginated: every entry, newest first (it used to stop at 100). */
+    @Test
+    void theListHoldsEveryEntryNewestFirst() {
+        List<String> stored = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            stored.add(store(developer, "service-" + i, accessToken).expect(201).json().getString("id"));
+        }
+        List<JsonObject> listed = developer.api().get("/v1/vault/credentials").expect(200).json().getJsonArray("credentials")
+                .getValuesAs(JsonObject.class);
+        assertEquals(Set.copyOf(stored), listed.stream().map(c -> c.getString("id")).collect(Collectors.toSet()));
+        assertEquals(120, listed.size());
+        List<String> created = listed.stream().map(c -> c.getString("createdAt")).toList();
+        assertEquals(created.stream().sorted(Comparator.reverseOrder()).toList(), created, "newest first");
+        assertEquals(1, developer.api().get("/v1/vault/credentials?service=SERVICE-7").expect(200).json()
+                .getJsonArray("credentials").size(), "the service filter, as case-insensitive as storing");
+    }
+
     @Test
     void badInputIsRefused() {
         assertError(store(developer, "-github", accessToken), 400, "BAD_REQUEST");
@@ -152,6 +173,9 @@ class VaultIT {
                 + "\"tokenExpiresAt\":\"tomorrow\"}"), 400, "BAD_REQUEST");
         assertError(developer.api().post("/v1/vault/credentials", "{\"principalId\":\"p\",\"service\":\"s\",\"accessToken\":\"t\","
                 + "\"metadata\":[1]}"), 400, "BAD_REQUEST");
+        // PostgreSQL's driver would store both keys as '?': an object that no longer reads back.
+        assertError(developer.api().post("/v1/vault/credentials", "{\"principalId\":\"p\",\"service\":\"s\",\"accessToken\":\"t\","
+                + "\"metadata\":{\"\\ud800\":1,\"\\udc00\":2}}"), 400, "BAD_REQUEST");
         assertEquals(0, developer.api().get("/v1/vault/credentials").expect(200).json().getJsonArray("credentials").size());
         assertError(exchange(grantToken(List.of("github:read")), "no way"), 400, "BAD_REQUEST");
         assertError(developer.api().get("/v1/vault/credentials?service=bad%20name"), 400, "BAD_REQUEST");

@@ -19,9 +19,13 @@ import java.util.NoSuchElementException;
 /**
  * Reads request bodies strictly: the body must be a JSON object and every field a request record
  * declares must have the declared JSON type, or the client gets a 400 naming the field; text fields
- * must be storable and hold no control character but tab, CR and LF (JSON objects, such as audit
- * metadata, keep whatever they hold). Unknown fields are ignored (SDKs send extras). An empty body
- * reads as {}, because several routes are called with no body at all.
+ * must be storable (no NUL, no unpaired surrogate) and hold no control character but tab, CR and LF.
+ * JSON objects, such as audit metadata, keep the other control characters they hold (they are stored
+ * escaped), but their keys and strings must be storable too: PostgreSQL's driver would store an
+ * unpaired surrogate as '?' and so change the object, even into one with duplicate keys that no
+ * longer reads back. Unknown fields are
+ * ignored (SDKs send extras). An empty body reads as {}, because several routes are called with no
+ * body at all.
  */
 public final class JsonRequests {
     private JsonRequests() {
@@ -84,7 +88,7 @@ public final class JsonRequests {
         if (type == String.class) {
             if (value instanceof JsonString s) {
                 if (!Text.storable(s.getString())) {
-                    throw ApiException.badRequest("'" + path + "' must not contain NUL characters or unpaired surrogates");
+                    throw notStorable(path);
                 }
                 if (Text.hasControlCharacter(s.getString(), false)) {
                     throw ApiException.badRequest("'" + path + "' must not contain control characters (tab, CR and LF are allowed)");
@@ -111,11 +115,13 @@ public final class JsonRequests {
         }
         if (type == JsonObject.class) {
             if (value.getValueType() == JsonValue.ValueType.OBJECT) {
+                requireStorable(value, path);
                 return value.asJsonObject();
             }
             throw wrongType(path, "a JSON object");
         }
         if (type == JsonValue.class) {
+            requireStorable(value, path);
             return value;
         }
         if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
@@ -135,6 +141,31 @@ public final class JsonRequests {
             return List.copyOf(out);
         }
         throw new IllegalStateException("Unsupported request field type " + type + " for " + path);
+    }
+
+    /** Every key and string inside the value; its nesting is bounded by the parser's depth limit. */
+    private static void requireStorable(JsonValue value, String path) {
+        switch (value.getValueType()) {
+            case STRING -> {
+                if (!Text.storable(((JsonString) value).getString())) {
+                    throw notStorable(path);
+                }
+            }
+            case OBJECT -> value.asJsonObject().forEach((key, member) -> {
+                if (!Text.storable(key)) {
+                    throw notStorable(path);
+                }
+                requireStorable(member, path);
+            });
+            case ARRAY -> value.asJsonArray().forEach(element -> requireStorable(element, path));
+            default -> {
+                // Numbers, true, false and null hold no text.
+            }
+        }
+    }
+
+    private static ApiException notStorable(String path) {
+        return ApiException.badRequest("'" + path + "' must not contain NUL characters or unpaired surrogates");
     }
 
     private static ApiException wrongType(String path, String expected) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs a statement that binds a list of ids ({@code … IN :ids}) a slice at a time: a statement binds
@@ -21,5 +22,12 @@ public final class IdSlices {
         for (int from = 0; from < all.size(); from += SIZE) {
             statement.accept(all.subList(from, Math.min(all.size(), from + SIZE)));
         }
+    }
+
+    /** The rows a query finds for all the ids, querying a slice at a time. */
+    public static <T> List<T> query(Collection<String> ids, Function<List<String>, List<T>> query) {
+        List<T> found = new ArrayList<>();
+        forEach(ids, slice -> found.addAll(query.apply(slice)));
+        return found;
     }
 }

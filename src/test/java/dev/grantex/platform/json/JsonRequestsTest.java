@@ -51,6 +51,17 @@ class JsonRequestsTest {
     }
 
     @Test
+    void objectsHoldOnlyStorableKeysAndStringsAtAnyDepth() {
+        String refused = "'meta' must not contain NUL characters or unpaired surrogates";
+        assertEquals(refused, messageOf("{\"meta\":{\"\\ud800\":1,\"\\udc00\":2}}"));
+        assertEquals(refused, messageOf("{\"meta\":{\"a\":{\"b\":[1,\"x\\udc00\"]}}}"));
+        assertEquals(refused, messageOf("{\"meta\":{\"a\":[[{\"nul\\u0000\":true}]]}}"));
+        assertEquals("bell\u0007 and a pair \ud83d\ude00", JsonRequests.bind(
+                "{\"meta\":{\"a\":[\"bell\\u0007 and a pair \\ud83d\\ude00\"]}}", Sample.class)
+                .meta().getJsonArray("a").getString(0));
+    }
+
+    @Test
     void malformedAndNonObjectBodiesAreRejected() {
         assertTrue(messageOf("{\"name\":").startsWith("Malformed JSON body: "));
         assertTrue(!messageOf("{\"name\":").contains("\n"));
