@@ -42,6 +42,7 @@ public class EventsEndpoint extends Endpoint {
 
     private WebSocketSubscriber subscriber;
     private final StringBuilder message = new StringBuilder();
+    // Looked up rather than injected: Liberty does not inject into an endpoint with its own configurator.
     private final EventStreams streams = CDI.current().select(EventStreams.class).get();
 
     @Override

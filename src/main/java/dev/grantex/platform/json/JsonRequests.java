@@ -23,9 +23,8 @@ import java.util.NoSuchElementException;
  * JSON objects, such as audit metadata, keep the other control characters they hold (they are stored
  * escaped), but their keys and strings must be storable too: PostgreSQL's driver would store an
  * unpaired surrogate as '?' and so change the object, even into one with duplicate keys that no
- * longer reads back. Unknown fields are
- * ignored (SDKs send extras). An empty body reads as {}, because several routes are called with no
- * body at all.
+ * longer reads back. Unknown fields are ignored (SDKs send extras). An empty body reads as {},
+ * because several routes are called with no body at all.
  */
 public final class JsonRequests {
     private JsonRequests() {
