@@ -10,6 +10,7 @@ import dev.grantex.platform.RequestContext;
 import dev.grantex.platform.Timestamps;
 import dev.grantex.platform.errors.ApiException;
 import dev.grantex.platform.json.JsonbConfigurator;
+import dev.grantex.platform.json.StreamedList;
 import dev.grantex.platform.ratelimit.IpRateLimit;
 import dev.grantex.platform.web.QueryParams;
 import dev.grantex.policies.PolicyService;
@@ -26,11 +27,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -55,7 +53,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Compliance")
 public class ComplianceResource {
     static final String TEXT_CSV = "text/csv";
-    private static final int WRITE_BUFFER = 64 * 1024;
     private static final Set<String> FRAMEWORKS = Set.of("soc2", "gdpr", "all");
 
     @Inject
@@ -170,7 +167,7 @@ public class ComplianceResource {
         meta.put("framework", chosen);
         meta.values().removeIf(value -> value == null);
         StreamingOutput body = output -> {
-            Writer out = writer(output);
+            Writer out = StreamedList.writer(output);
             Jsonb jsonb = JsonbConfigurator.shared();
             JsonExport pack = new JsonExport(out).raw("meta", jsonb.toJson(meta)).raw("summary", jsonb.toJson(summary));
             pack.rows("grants", ExportColumns.grants(now),
@@ -191,12 +188,12 @@ public class ComplianceResource {
     private <T> Response export(HttpHeaders headers, String rowsName, Instant generatedAt, List<Column<T>> columns,
                                 Consumer<Consumer<T>> rows) {
         if (wantsCsv(headers)) {
-            StreamingOutput body = output -> CsvExport.write(writer(output), columns, rows);
+            StreamingOutput body = output -> CsvExport.write(StreamedList.writer(output), columns, rows);
             return Response.ok(body, TEXT_CSV + "; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"grantex-" + rowsName + ".csv\"").build();
         }
         StreamingOutput body = output -> {
-            JsonExport json = new JsonExport(writer(output)).text("generatedAt", Timestamps.format(generatedAt));
+            JsonExport json = new JsonExport(StreamedList.writer(output)).text("generatedAt", Timestamps.format(generatedAt));
             long total = json.rows(rowsName, columns, rows);
             json.number("total", total).end();
         };
@@ -217,9 +214,5 @@ public class ComplianceResource {
             }
         }
         return false;
-    }
-
-    private static Writer writer(java.io.OutputStream output) {
-        return new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), WRITE_BUFFER);
     }
 }

@@ -12,6 +12,7 @@ import dev.grantex.it.TestDeveloper;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -139,6 +140,19 @@ class TrustRegistryIT {
         assertEquals("verified", record.getString("trustLevel"));
         assertEquals(0, Api.anonymous().get("/v1/registry/orgs/" + did + "/jwks").expect(200).json().getJsonArray("keys").size(),
                 "the claimant's keys went with the claim");
+    }
+
+    /** The contract's hard limit on the caller's records. */
+    @Test
+    void theCallersRecordsAreListedAtMostAHundred() {
+        List<String> registered = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            registered.add(register(developer, org().add("domain", i + "-" + domain)).expect(201).json().getString("id"));
+        }
+        List<String> listed = developer.api().get("/v1/trust-registry").expect(200).json().getJsonArray("records")
+                .getValuesAs(JsonObject.class).stream().map(r -> r.getString("id")).toList();
+        assertEquals(100, listed.size());
+        assertTrue(registered.containsAll(listed));
     }
 
     @Test

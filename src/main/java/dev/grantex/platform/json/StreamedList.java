@@ -4,6 +4,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -25,7 +26,7 @@ public final class StreamedList {
     /** {@code rows} hands each row to the consumer it is given; {@code view} makes what JSON-B writes of it. */
     public static <T> StreamingOutput of(String name, Consumer<Consumer<T>> rows, Function<T, ?> view) {
         return output -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), WRITE_BUFFER);
+            Writer writer = writer(output);
             Jsonb jsonb = JsonbConfigurator.shared();
             writer.write("{\"" + name + "\":[");
             boolean[] first = {true};
@@ -47,5 +48,10 @@ public final class StreamedList {
             writer.write("]}");
             writer.flush();
         };
+    }
+
+    /** The buffered UTF-8 writer a streamed response body is written through. */
+    public static Writer writer(OutputStream output) {
+        return new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), WRITE_BUFFER);
     }
 }
